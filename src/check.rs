@@ -1,0 +1,136 @@
+//! `kiosk check`: everything a visitor would see, validated for the curator.
+//! Uses the same loader as the kiosk, then also decodes every image, which the
+//! kiosk does in the background instead.
+
+use crate::content::profile_slugs;
+use crate::library::{Entry, Library};
+use crate::media;
+use crate::profile::locate::Locator;
+use crate::profile::{self, Position, Problem, ProfileDir, Severity, msg};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+#[derive(Debug, Serialize)]
+pub struct CheckReport {
+    /// Profiles that load and will be shown.
+    pub profiles: usize,
+    /// Profile folders found, shown or not.
+    pub folders: usize,
+    pub decades: BTreeMap<String, usize>,
+    pub errors: usize,
+    pub warnings: usize,
+    pub problems: Vec<Problem>,
+}
+
+impl CheckReport {
+    pub fn summary(&self) -> String {
+        format!(
+            "{} profiles · {} errors · {} warnings",
+            self.profiles, self.errors, self.warnings
+        )
+    }
+}
+
+/// Validates the profiles under `root`. Never panics, whatever the files hold.
+pub fn check(root: &Path) -> CheckReport {
+    let mut problems = Vec::new();
+    if !root.is_dir() {
+        problems.push(Problem::error(
+            root.display().to_string(),
+            Position::START,
+            msg(
+                "找不到 profiles 文件夹",
+                "the profiles folder does not exist",
+                None,
+            ),
+        ));
+    }
+    let exhibition_path = root.join("exhibition.ron");
+    let exhibition = match std::fs::read(&exhibition_path) {
+        Ok(bytes) => {
+            let loaded = profile::load_exhibition(&exhibition_path.display().to_string(), &bytes);
+            problems.extend(loaded.problems);
+            loaded.value.unwrap_or_default()
+        }
+        Err(_) if root.is_dir() => {
+            problems.push(Problem::warning(
+                exhibition_path.display().to_string(),
+                Position::START,
+                msg(
+                    "没有 exhibition.ron，使用默认标题与设置",
+                    "no exhibition.ron: the default title and settings are used",
+                    None,
+                ),
+            ));
+            Default::default()
+        }
+        Err(_) => Default::default(),
+    };
+
+    let slugs = profile_slugs(root);
+    let mut entries = Vec::new();
+    for slug in &slugs {
+        let dir = ProfileDir { root, slug };
+        let path = dir.display("profile.ron");
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) => {
+                problems.push(Problem::error(
+                    &path,
+                    Position::START,
+                    msg("无法读取文件", format!("cannot read the file: {e}"), None),
+                ));
+                continue;
+            }
+        };
+        let loaded = profile::load_profile(&dir, &bytes);
+        problems.extend(loaded.problems);
+        if let Some(p) = loaded.value {
+            // Images: decoded here so the curator hears of a broken one now
+            // rather than seeing a placeholder on the kiosk later.
+            let text = profile::load::decode_text(&path, &bytes).unwrap_or_default();
+            let loc = Locator::new(&text);
+            let files = std::iter::once((loc.field("portrait"), &p.portrait)).chain(
+                p.media
+                    .iter()
+                    .enumerate()
+                    .map(|(i, m)| (loc.item("media", i, "file"), &m.file)),
+            );
+            for (at, file) in files {
+                if let Ok(file_path) = profile::load::resolve_reference(root, slug, file)
+                    && file_path.is_file()
+                {
+                    problems.extend(media::check_image(&file_path, &path, at, file));
+                }
+            }
+            entries.push(Entry {
+                slug: slug.clone(),
+                profile: Arc::new(p),
+                name_at: loaded.name_at,
+            });
+        }
+    }
+    let library = Library::build(Arc::new(exhibition), entries);
+    problems.extend(
+        library.collection_problems(|slug| ProfileDir { root, slug }.display("profile.ron")),
+    );
+
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    CheckReport {
+        profiles: library.len(),
+        folders: slugs.len(),
+        decades: library
+            .decades
+            .iter()
+            .map(|d| (format!("{}s", d.start), d.len()))
+            .collect(),
+        errors,
+        warnings: problems.len() - errors,
+        problems,
+    }
+}

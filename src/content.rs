@@ -1,0 +1,335 @@
+//! Profiles through Bevy's asset system: a `profiles://` asset source over the
+//! curators' folder, RON loaders that run the same code as `kiosk check`, and
+//! the `Library` rebuilt whenever a load finishes or fails.
+//!
+//! Bevy keeps the last successfully loaded version of an asset when a reload
+//! fails, so a curator's broken save leaves the last good profile on screen
+//! while the curator report shows what is wrong.
+
+use crate::AppSystems;
+use crate::library::{Entry, Library};
+use crate::profile::{self, Exhibition, Position, Problem, Profile, ProfileDir, msg};
+use bevy::asset::io::{AssetSourceBuilder, AssetSourceId, Reader};
+use bevy::asset::{AssetLoadError, AssetLoadFailedEvent, AssetLoader, AssetPath, LoadContext};
+use bevy::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The asset source name for the curators' folder.
+pub const SOURCE: &str = "profiles";
+
+/// Where the profiles live on disk.
+#[derive(Resource, Debug, Clone)]
+pub struct ProfilesRoot(pub PathBuf);
+
+impl ProfilesRoot {
+    pub fn display(&self, slug: &str) -> String {
+        self.0.join(slug).join("profile.ron").display().to_string()
+    }
+}
+
+/// Registers the `profiles://` source. Must run before `AssetPlugin` is added.
+pub fn register_source(app: &mut App, root: &Path) {
+    // Bevy resolves relative sources against the executable's folder; the
+    // curator means the working directory.
+    let absolute = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    app.register_asset_source(
+        AssetSourceId::from(SOURCE),
+        AssetSourceBuilder::platform_default(&absolute.to_string_lossy(), None),
+    );
+    app.insert_resource(ProfilesRoot(root.to_path_buf()));
+}
+
+#[derive(Asset, TypePath, Debug)]
+pub struct ProfileAsset {
+    pub slug: String,
+    pub profile: Arc<Profile>,
+    /// Warnings found while loading (a profile with errors never loads).
+    pub warnings: Vec<Problem>,
+    pub name_at: Position,
+}
+
+#[derive(Asset, TypePath, Debug)]
+pub struct ExhibitionAsset {
+    pub exhibition: Arc<Exhibition>,
+    pub warnings: Vec<Problem>,
+}
+
+/// Why a file did not load: the same problems `kiosk check` prints.
+#[derive(Debug, thiserror::Error)]
+pub enum ContentError {
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Invalid(Vec<Problem>),
+}
+
+#[derive(TypePath)]
+struct ProfileLoader {
+    root: PathBuf,
+}
+
+impl AssetLoader for ProfileLoader {
+    type Asset = ProfileAsset;
+    type Settings = ();
+    type Error = ContentError;
+
+    async fn load(
+        &self,
+        reader: &mut dyn Reader,
+        _: &(),
+        ctx: &mut LoadContext<'_>,
+    ) -> Result<ProfileAsset, ContentError> {
+        let slug = slug_of(ctx.path());
+        let dir = ProfileDir {
+            root: &self.root,
+            slug: &slug,
+        };
+        let bytes = read_all(reader, &dir.display("profile.ron")).await?;
+        let loaded = profile::load_profile(&dir, &bytes);
+        match loaded.value {
+            Some(p) => Ok(ProfileAsset {
+                slug,
+                profile: Arc::new(p),
+                warnings: loaded.problems,
+                name_at: loaded.name_at,
+            }),
+            None => Err(ContentError::Invalid(loaded.problems)),
+        }
+    }
+}
+
+#[derive(TypePath)]
+struct ExhibitionLoader {
+    root: PathBuf,
+}
+
+impl AssetLoader for ExhibitionLoader {
+    type Asset = ExhibitionAsset;
+    type Settings = ();
+    type Error = ContentError;
+
+    async fn load(
+        &self,
+        reader: &mut dyn Reader,
+        _: &(),
+        _: &mut LoadContext<'_>,
+    ) -> Result<ExhibitionAsset, ContentError> {
+        let path = self.root.join("exhibition.ron").display().to_string();
+        let bytes = read_all(reader, &path).await?;
+        let loaded = profile::load_exhibition(&path, &bytes);
+        match loaded.value {
+            Some(e) => Ok(ExhibitionAsset {
+                exhibition: Arc::new(e),
+                warnings: loaded.problems,
+            }),
+            None => Err(ContentError::Invalid(loaded.problems)),
+        }
+    }
+}
+
+async fn read_all(reader: &mut dyn Reader, path: &str) -> Result<Vec<u8>, ContentError> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).await.map_err(|e| {
+        ContentError::Invalid(vec![Problem::error(
+            path,
+            Position::START,
+            msg("无法读取文件", format!("cannot read the file: {e}"), None),
+        )])
+    })?;
+    Ok(bytes)
+}
+
+/// `zhang-xiuying/profile.ron` → `zhang-xiuying`.
+fn slug_of(path: &AssetPath) -> String {
+    path.path()
+        .parent()
+        .and_then(Path::file_name)
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// Handles that keep every profile loaded (and hot-reloaded).
+#[derive(Resource, Default)]
+pub struct ProfileHandles {
+    pub exhibition: Option<Handle<ExhibitionAsset>>,
+    pub people: HashMap<String, Handle<ProfileAsset>>,
+}
+
+/// Everything a curator should fix, by file, as the curator view and the log
+/// show it. Lines are the same as `kiosk check` prints.
+#[derive(Resource, Debug, Default, Clone)]
+pub struct CuratorReport {
+    pub by_file: BTreeMap<String, Vec<Problem>>,
+    pub collection: Vec<Problem>,
+}
+
+impl CuratorReport {
+    pub fn problems(&self) -> impl Iterator<Item = &Problem> {
+        self.by_file.values().flatten().chain(&self.collection)
+    }
+
+    pub fn error_count(&self) -> usize {
+        self.problems().filter(|p| p.is_error()).count()
+    }
+}
+
+/// Sent whenever the library was rebuilt from a content change.
+#[derive(Message, Debug, Clone, Copy)]
+pub struct LibraryChanged;
+
+pub(super) fn plugin(app: &mut App) {
+    let root = app.world().resource::<ProfilesRoot>().0.clone();
+    app.init_asset::<ProfileAsset>()
+        .init_asset::<ExhibitionAsset>()
+        .register_asset_loader(ProfileLoader { root: root.clone() })
+        .register_asset_loader(ExhibitionLoader { root })
+        .init_resource::<ProfileHandles>()
+        .init_resource::<CuratorReport>()
+        .init_resource::<Library>()
+        .add_message::<LibraryChanged>()
+        .add_systems(Startup, discover_profiles)
+        .add_systems(
+            Update,
+            (record_failures, rebuild_library)
+                .chain()
+                .in_set(AppSystems::Content),
+        );
+}
+
+/// The people folders under the profiles root: those holding a `profile.ron`.
+pub fn profile_slugs(root: &Path) -> Vec<String> {
+    let Ok(dir) = std::fs::read_dir(root) else {
+        return Vec::new();
+    };
+    let mut slugs: Vec<String> = dir
+        .filter_map(Result::ok)
+        .filter(|e| e.path().join("profile.ron").is_file())
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .collect();
+    slugs.sort();
+    slugs
+}
+
+fn discover_profiles(
+    root: Res<ProfilesRoot>,
+    server: Res<AssetServer>,
+    mut handles: ResMut<ProfileHandles>,
+) {
+    if !root.0.is_dir() {
+        warn!(
+            "profiles folder {} does not exist: showing no one",
+            root.0.display()
+        );
+        return;
+    }
+    if root.0.join("exhibition.ron").is_file() {
+        handles.exhibition =
+            Some(server.load(AssetPath::from("exhibition.ron").with_source(SOURCE)));
+    }
+    let slugs = profile_slugs(&root.0);
+    info!("loading {} profiles from {}", slugs.len(), root.0.display());
+    for slug in slugs {
+        let handle =
+            server.load(AssetPath::from(format!("{slug}/profile.ron")).with_source(SOURCE));
+        handles.people.insert(slug, handle);
+    }
+}
+
+fn problems_of(error: &AssetLoadError, path: &str) -> Vec<Problem> {
+    if let AssetLoadError::AssetLoaderError(e) = error
+        && let Some(ContentError::Invalid(problems)) = e.error().downcast_ref::<ContentError>()
+    {
+        return problems.clone();
+    }
+    vec![Problem::error(
+        path,
+        Position::START,
+        msg("无法加载", format!("cannot load: {error}"), None),
+    )]
+}
+
+/// Failed loads and reloads: record why, for the curator.
+fn record_failures(
+    root: Res<ProfilesRoot>,
+    mut profile_failures: MessageReader<AssetLoadFailedEvent<ProfileAsset>>,
+    mut exhibition_failures: MessageReader<AssetLoadFailedEvent<ExhibitionAsset>>,
+    mut report: ResMut<CuratorReport>,
+    mut changed: MessageWriter<LibraryChanged>,
+) {
+    let paths = profile_failures
+        .read()
+        .map(|f| (root.display(&slug_of(&f.path)), &f.error))
+        .chain(exhibition_failures.read().map(|f| {
+            (
+                root.0.join("exhibition.ron").display().to_string(),
+                &f.error,
+            )
+        }));
+    for (path, error) in paths {
+        let problems = problems_of(error, &path);
+        for p in &problems {
+            warn!("curator: {p}");
+        }
+        report.by_file.insert(path, problems);
+        changed.write(LibraryChanged);
+    }
+}
+
+/// Any profile loaded, changed or dropped: rebuild the library from the
+/// versions that loaded (a failed reload leaves its last good one in place).
+fn rebuild_library(
+    root: Res<ProfilesRoot>,
+    handles: Res<ProfileHandles>,
+    profiles: Res<Assets<ProfileAsset>>,
+    exhibitions: Res<Assets<ExhibitionAsset>>,
+    mut profile_events: MessageReader<AssetEvent<ProfileAsset>>,
+    mut exhibition_events: MessageReader<AssetEvent<ExhibitionAsset>>,
+    mut report: ResMut<CuratorReport>,
+    mut library: ResMut<Library>,
+    mut changed: MessageWriter<LibraryChanged>,
+) {
+    let mut dirty = false;
+    for event in profile_events.read() {
+        dirty = true;
+        if let AssetEvent::LoadedWithDependencies { id } = event
+            && let Some(asset) = profiles.get(*id)
+        {
+            info!("loaded profile {}", asset.slug);
+            report
+                .by_file
+                .insert(root.display(&asset.slug), asset.warnings.clone());
+        }
+    }
+    for event in exhibition_events.read() {
+        dirty = true;
+        if let AssetEvent::LoadedWithDependencies { id } = event
+            && let Some(asset) = exhibitions.get(*id)
+        {
+            report.by_file.insert(
+                root.0.join("exhibition.ron").display().to_string(),
+                asset.warnings.clone(),
+            );
+        }
+    }
+    if !dirty {
+        return;
+    }
+    let exhibition = handles
+        .exhibition
+        .as_ref()
+        .and_then(|h| exhibitions.get(h))
+        .map(|e| e.exhibition.clone())
+        .unwrap_or_default();
+    let entries = handles
+        .people
+        .values()
+        .filter_map(|h| profiles.get(h))
+        .map(|a| Entry {
+            slug: a.slug.clone(),
+            profile: a.profile.clone(),
+            name_at: a.name_at,
+        });
+    *library = Library::build(exhibition, entries);
+    report.collection = library.collection_problems(|slug| root.display(slug));
+    changed.write(LibraryChanged);
+}

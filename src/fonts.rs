@@ -1,0 +1,92 @@
+//! The bundled CJK fonts. egui ships no Chinese glyphs, and a kiosk must never
+//! show tofu boxes, so both faces are compiled into the binary: nothing to
+//! install, nothing a technician can misplace.
+
+use bevy_egui::egui::{self, FontData, FontDefinitions, FontFamily};
+use skrifa::{FontRef, MetadataProvider};
+use std::sync::{Arc, OnceLock};
+
+/// Noto Sans CJK SC Regular: body text; covers CJK Unified Ideographs with
+/// extensions A and B, so rare characters in names still draw.
+pub static SANS: &[u8] = include_bytes!("../assets/fonts/NotoSansSC-Regular.otf");
+/// Noto Serif CJK SC Bold (GB2312 subset): names and headings. Glyphs it
+/// lacks fall back to the sans face.
+pub static SERIF_BOLD: &[u8] = include_bytes!("../assets/fonts/NotoSerifSC-Bold.otf");
+
+/// The family for names and headings.
+pub fn heading() -> FontFamily {
+    FontFamily::Name("heading".into())
+}
+
+/// egui font definitions with the bundled faces first, egui's own after
+/// them (for symbols like arrows).
+pub fn definitions() -> FontDefinitions {
+    let mut fonts = FontDefinitions::default();
+    fonts
+        .font_data
+        .insert("sans".into(), Arc::new(FontData::from_static(SANS)));
+    fonts.font_data.insert(
+        "serif-bold".into(),
+        Arc::new(FontData::from_static(SERIF_BOLD)),
+    );
+    let defaults = fonts
+        .families
+        .get(&FontFamily::Proportional)
+        .cloned()
+        .unwrap_or_default();
+    let proportional: Vec<String> = std::iter::once("sans".to_string())
+        .chain(defaults.iter().cloned())
+        .collect();
+    let headings: Vec<String> = ["serif-bold".to_string(), "sans".to_string()]
+        .into_iter()
+        .chain(defaults)
+        .collect();
+    fonts
+        .families
+        .insert(FontFamily::Proportional, proportional);
+    fonts.families.insert(heading(), headings);
+    fonts
+}
+
+/// Installs the bundled fonts into an egui context.
+pub fn install(ctx: &egui::Context) {
+    ctx.set_fonts(definitions());
+}
+
+struct Coverage {
+    sans: Option<FontRef<'static>>,
+}
+
+fn coverage() -> &'static Coverage {
+    static COVERAGE: OnceLock<Coverage> = OnceLock::new();
+    COVERAGE.get_or_init(|| Coverage {
+        sans: FontRef::new(SANS).ok(),
+    })
+}
+
+/// Whether the bundled fonts can draw `c` (whitespace and control characters
+/// are never drawn, so they count as drawable).
+pub fn can_draw(c: char) -> bool {
+    if c.is_whitespace() || c.is_control() {
+        return true;
+    }
+    coverage()
+        .sans
+        .as_ref()
+        .is_some_and(|f| f.charmap().map(c).is_some())
+}
+
+/// The first character in `text` that would show as a box.
+pub fn first_missing_glyph(text: &str) -> Option<char> {
+    text.chars().find(|&c| !can_draw(c))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn draws_common_and_rare_chinese_but_not_everything() {
+        assert!(super::first_missing_glyph("张秀英 Zhang “活算盘” 1958—2012").is_none());
+        assert!(super::can_draw('䶮')); // extension A, seen in names
+        assert!(!super::can_draw('\u{1FAE0}')); // an emoji the fonts lack
+    }
+}

@@ -1,0 +1,157 @@
+//! Textures for the images on screen. Views ask for what they draw; what is
+//! asked for and missing is prepared in the background at the drawn size;
+//! what has not been asked for in a while is dropped, freeing its texture.
+//! So the GPU holds what is on screen or near it, whatever the collection size.
+
+use crate::media::{self, Prepared, Variant};
+use bevy::platform::collections::HashMap;
+use bevy::prelude::*;
+use bevy::tasks::{AsyncComputeTaskPool, Task, block_on, futures_lite::future};
+use bevy_egui::egui;
+use std::cell::RefCell;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ImageKey {
+    pub file: PathBuf,
+    pub variant: Variant,
+}
+
+enum Slot {
+    Pending(Task<Option<Prepared>>),
+    Ready(egui::TextureHandle),
+    /// Cannot be decoded: the view draws a placeholder. Kept, so a broken
+    /// file is not decoded again every frame.
+    Failed,
+}
+
+struct Entry {
+    slot: Slot,
+    last_wanted: f64,
+}
+
+/// Seconds an unwanted texture is kept (scrolling back is then instant).
+const KEEP_SECS: f64 = 20.0;
+/// Images prepared at once: enough to use every core, few enough that what
+/// the visitor looks at now is not queued behind what they scrolled past.
+const MAX_IN_FLIGHT: usize = 8;
+
+#[derive(Resource, Default)]
+pub struct Images {
+    entries: HashMap<ImageKey, Entry>,
+}
+
+/// What a view sees of the images: ready textures, and a note of every image
+/// it wanted, so that the system behind it can prepare them.
+pub struct ImageLookup<'a> {
+    images: &'a Images,
+    wanted: RefCell<Vec<ImageKey>>,
+}
+
+/// The answer to "can I draw this image?".
+pub enum Picture {
+    Ready(egui::TextureId, egui::Vec2),
+    Loading,
+    Broken,
+}
+
+impl<'a> ImageLookup<'a> {
+    pub fn new(images: &'a Images) -> Self {
+        Self {
+            images,
+            wanted: RefCell::new(Vec::new()),
+        }
+    }
+
+    pub fn get(&self, file: &std::path::Path, variant: Variant) -> Picture {
+        let key = ImageKey {
+            file: file.to_path_buf(),
+            variant,
+        };
+        let picture = match self.images.entries.get(&key).map(|e| &e.slot) {
+            Some(Slot::Ready(t)) => Picture::Ready(t.id(), t.size_vec2()),
+            Some(Slot::Failed) => Picture::Broken,
+            _ => Picture::Loading,
+        };
+        self.wanted.borrow_mut().push(key);
+        picture
+    }
+
+    pub fn into_wanted(self) -> Vec<ImageKey> {
+        self.wanted.into_inner()
+    }
+}
+
+impl Images {
+    /// Called after each UI pass with what the views wanted.
+    pub fn update(&mut self, ctx: &egui::Context, wanted: Vec<ImageKey>, now: f64) {
+        for key in wanted {
+            if let Some(e) = self.entries.get_mut(&key) {
+                e.last_wanted = now;
+            } else if self.in_flight() < MAX_IN_FLIGHT {
+                let file = key.file.clone();
+                let variant = key.variant;
+                let task = AsyncComputeTaskPool::get().spawn(async move {
+                    media::prepare(&file, variant)
+                        .inspect_err(|e| warn!("image {} cannot be shown: {e}", file.display()))
+                        .ok()
+                });
+                self.entries.insert(
+                    key,
+                    Entry {
+                        slot: Slot::Pending(task),
+                        last_wanted: now,
+                    },
+                );
+            }
+        }
+        let mut finished = false;
+        for (key, e) in &mut self.entries {
+            if let Slot::Pending(task) = &mut e.slot
+                && let Some(result) = block_on(future::poll_once(task))
+            {
+                finished = true;
+                e.slot = match result {
+                    Some(p) => {
+                        let image = egui::ColorImage::from_rgba_unmultiplied(
+                            [p.width as usize, p.height as usize],
+                            &p.rgba,
+                        );
+                        Slot::Ready(ctx.load_texture(
+                            key.file.to_string_lossy(),
+                            image,
+                            egui::TextureOptions::LINEAR,
+                        ))
+                    }
+                    None => Slot::Failed,
+                };
+            }
+        }
+        self.entries
+            .retain(|_, e| matches!(e.slot, Slot::Pending(_)) || now - e.last_wanted < KEEP_SECS);
+        if finished || self.in_flight() > 0 {
+            // Show what just arrived, and keep polling what is still coming.
+            ctx.request_repaint();
+        }
+    }
+
+    /// Forgets an image (its file changed on disk).
+    pub fn invalidate(&mut self, file: &std::path::Path) {
+        self.entries.retain(|k, _| k.file != file);
+    }
+
+    pub fn in_flight(&self) -> usize {
+        self.entries
+            .values()
+            .filter(|e| matches!(e.slot, Slot::Pending(_)))
+            .count()
+    }
+
+    /// Textures currently held (for tests and the bench).
+    pub fn textures(&self) -> usize {
+        self.entries
+            .values()
+            .filter(|e| matches!(e.slot, Slot::Ready(_)))
+            .count()
+    }
+}

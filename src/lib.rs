@@ -1,0 +1,114 @@
+//! 光荣与梦想 — the touchscreen kiosk of a model-worker exhibition.
+//!
+//! The library builds the whole app so that tests can drive it headless;
+//! `main.rs` only parses the command line.
+
+pub mod check;
+pub mod cli;
+pub mod content;
+pub mod fonts;
+pub mod images;
+pub mod library;
+pub mod media;
+pub mod profile;
+pub mod proof;
+pub mod screens;
+pub mod theme;
+
+use bevy::prelude::*;
+use bevy::window::{CursorOptions, MonitorSelection, WindowMode};
+use bevy::winit::WinitSettings;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// The order of everything the app does in `Update`, configured once.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AppSystems {
+    /// Curators' content arrives (loads, reloads, failures).
+    Content,
+    /// Timers tick (idle, countdown, attract loop).
+    TickTimers,
+    /// Visitor input and view actions become state changes.
+    Actions,
+    /// Everything else that follows from the new state.
+    Update,
+}
+
+/// How to run the exhibition.
+#[derive(Debug, Clone)]
+pub struct KioskOptions {
+    pub profiles: PathBuf,
+    pub fullscreen: bool,
+}
+
+/// The kiosk's own plugins: content, screens. No window, renderer or egui:
+/// `build_app` adds those, and tests add what they need.
+pub fn plugin(app: &mut App) {
+    app.configure_sets(
+        Update,
+        (
+            AppSystems::Content,
+            AppSystems::TickTimers,
+            AppSystems::Actions,
+            AppSystems::Update,
+        )
+            .chain(),
+    );
+    app.add_plugins((content::plugin, screens::plugin));
+}
+
+/// A bad profile or a missing image must never take the exhibition down:
+/// a system that fails logs a warning and the kiosk goes on.
+fn never_crash(app: &mut App) {
+    app.set_error_handler(bevy::ecs::error::warn);
+}
+
+/// The whole kiosk in a window.
+pub fn build_app(opts: &KioskOptions) -> App {
+    let mut app = App::new();
+    never_crash(&mut app);
+    content::register_source(&mut app, &opts.profiles);
+    let mode = if opts.fullscreen {
+        WindowMode::BorderlessFullscreen(MonitorSelection::Primary)
+    } else {
+        WindowMode::Windowed
+    };
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "光荣与梦想".into(),
+                    resolution: (1920, 1080).into(),
+                    mode,
+                    decorations: !opts.fullscreen,
+                    ..default()
+                }),
+                primary_cursor_options: Some(CursorOptions {
+                    visible: !opts.fullscreen,
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(AssetPlugin {
+                watch_for_changes_override: Some(true),
+                ..default()
+            }),
+    );
+    // Reactive: with nothing moving on screen the kiosk sleeps; egui asks for
+    // frames while it animates.
+    app.insert_resource(WinitSettings {
+        focused_mode: bevy::winit::UpdateMode::reactive(Duration::from_secs(1)),
+        unfocused_mode: bevy::winit::UpdateMode::reactive(Duration::from_secs(1)),
+    });
+    app.add_plugins(bevy_egui::EguiPlugin::default());
+    app.add_systems(Startup, |mut commands: Commands| {
+        commands.spawn(Camera2d);
+    });
+    app.add_plugins(plugin);
+    app
+}
+
+/// Runs the exhibition until the window closes.
+pub fn run(opts: KioskOptions) {
+    build_app(&opts).run();
+}

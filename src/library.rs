@@ -1,0 +1,223 @@
+//! The exhibition's collection as visitors browse it: people in order, in
+//! decade buckets, with sector and honour indexes. Built from loaded profiles
+//! in one pass; rebuilt whole when a curator's change arrives (cheap next to
+//! the change itself, and never half-updated).
+
+use crate::profile::{Exhibition, HonorLevel, Position, Problem, Profile, Sector, msg};
+use bevy::prelude::Resource;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use std::sync::Arc;
+
+/// One person in the exhibition.
+#[derive(Debug, Clone)]
+pub struct Person {
+    /// The folder name under `profiles/`: stable, ASCII, unique.
+    pub slug: String,
+    pub profile: Arc<Profile>,
+    /// The year of the earliest honour: places the person on the timeline.
+    pub first_honor: i32,
+    /// 1950 for the 1950s, and so on.
+    pub decade: i32,
+    /// Where the name stands in `profile.ron`, for collection-level warnings.
+    pub name_at: Position,
+}
+
+/// The people of one decade: a contiguous range of `Library::people`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decade {
+    pub start: i32,
+    pub people: Range<usize>,
+}
+
+impl Decade {
+    pub fn len(&self) -> usize {
+        self.people.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.people.is_empty()
+    }
+}
+
+/// What a visitor can narrow the gallery to.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Filter {
+    pub sector: Option<Sector>,
+    pub level: Option<HonorLevel>,
+}
+
+impl Filter {
+    pub fn is_all(&self) -> bool {
+        self.sector.is_none() && self.level.is_none()
+    }
+}
+
+/// A profile loaded and fit to show, as the library takes it.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub slug: String,
+    pub profile: Arc<Profile>,
+    pub name_at: Position,
+}
+
+#[derive(Resource, Debug, Clone, Default)]
+pub struct Library {
+    pub exhibition: Arc<Exhibition>,
+    /// Ordered by first honour, then name, then slug: decades are contiguous.
+    pub people: Vec<Person>,
+    /// Only decades that have people, in order.
+    pub decades: Vec<Decade>,
+    pub by_sector: BTreeMap<Sector, Vec<usize>>,
+    /// People holding at least one honour of the level.
+    pub by_level: BTreeMap<HonorLevel, Vec<usize>>,
+    by_slug: HashMap<String, usize>,
+}
+
+/// The decade a year falls in: 1958 → 1950.
+pub fn decade_of(year: i32) -> i32 {
+    year.div_euclid(10) * 10
+}
+
+impl Library {
+    /// Builds the library. Entries without honours cannot be placed and are
+    /// left out (validation already reports them as errors).
+    pub fn build(exhibition: Arc<Exhibition>, entries: impl IntoIterator<Item = Entry>) -> Self {
+        let mut people: Vec<Person> = entries
+            .into_iter()
+            .filter_map(|e| {
+                let first_honor = e.profile.first_honor_year()?;
+                Some(Person {
+                    decade: decade_of(first_honor),
+                    first_honor,
+                    slug: e.slug,
+                    profile: e.profile,
+                    name_at: e.name_at,
+                })
+            })
+            .collect();
+        people.sort_by(|a, b| {
+            (a.first_honor, sort_name(&a.profile), &a.slug).cmp(&(
+                b.first_honor,
+                sort_name(&b.profile),
+                &b.slug,
+            ))
+        });
+
+        let mut decades: Vec<Decade> = Vec::new();
+        let mut by_sector: BTreeMap<Sector, Vec<usize>> = BTreeMap::new();
+        let mut by_level: BTreeMap<HonorLevel, Vec<usize>> = BTreeMap::new();
+        let mut by_slug = HashMap::with_capacity(people.len());
+        for (i, p) in people.iter().enumerate() {
+            match decades.last_mut() {
+                Some(d) if d.start == p.decade => d.people.end = i + 1,
+                _ => decades.push(Decade {
+                    start: p.decade,
+                    people: i..i + 1,
+                }),
+            }
+            by_sector.entry(p.profile.sector).or_default().push(i);
+            let mut levels: Vec<HonorLevel> = p.profile.honors.iter().map(|h| h.level).collect();
+            levels.sort();
+            levels.dedup();
+            for level in levels {
+                by_level.entry(level).or_default().push(i);
+            }
+            by_slug.insert(p.slug.clone(), i);
+        }
+        Self {
+            exhibition,
+            people,
+            decades,
+            by_sector,
+            by_level,
+            by_slug,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.people.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.people.is_empty()
+    }
+
+    pub fn index_of(&self, slug: &str) -> Option<usize> {
+        self.by_slug.get(slug).copied()
+    }
+
+    pub fn get(&self, slug: &str) -> Option<&Person> {
+        self.index_of(slug).map(|i| &self.people[i])
+    }
+
+    /// The decade index (into `decades`) that holds person `i`.
+    pub fn decade_index_of(&self, i: usize) -> Option<usize> {
+        self.decades.iter().position(|d| d.people.contains(&i))
+    }
+
+    /// Indices of the people a filter lets through, in library order.
+    pub fn filtered(&self, filter: Filter) -> Vec<usize> {
+        let sector = filter
+            .sector
+            .map(|s| self.by_sector.get(&s).map_or(&[][..], Vec::as_slice));
+        let level = filter
+            .level
+            .map(|l| self.by_level.get(&l).map_or(&[][..], Vec::as_slice));
+        match (sector, level) {
+            (None, None) => (0..self.people.len()).collect(),
+            (Some(a), None) | (None, Some(a)) => a.to_vec(),
+            // Both index lists are sorted: intersect by merging.
+            (Some(a), Some(b)) => {
+                let (mut i, mut j, mut out) = (0, 0, Vec::new());
+                while i < a.len() && j < b.len() {
+                    match a[i].cmp(&b[j]) {
+                        std::cmp::Ordering::Less => i += 1,
+                        std::cmp::Ordering::Greater => j += 1,
+                        std::cmp::Ordering::Equal => {
+                            out.push(a[i]);
+                            i += 1;
+                            j += 1;
+                        }
+                    }
+                }
+                out
+            }
+        }
+    }
+
+    /// Problems that only show across profiles: the same name twice.
+    /// `display` turns a slug into the path the curator sees.
+    pub fn collection_problems(&self, display: impl Fn(&str) -> String) -> Vec<Problem> {
+        let mut first_by_name: HashMap<&str, &Person> = HashMap::new();
+        let mut out = Vec::new();
+        let mut people: Vec<&Person> = self.people.iter().collect();
+        people.sort_by(|a, b| a.slug.cmp(&b.slug));
+        for p in people {
+            let name = p.profile.name.zh.trim();
+            if let Some(first) = first_by_name.get(name) {
+                out.push(Problem::warning(
+                    display(&p.slug),
+                    p.name_at,
+                    msg(
+                        format!("与 {} 同名“{name}”", first.slug),
+                        format!("same name “{name}” as {}", first.slug),
+                        Some((
+                            "如确是两个人，可在英文名中加以区分",
+                            "if they are two people, tell them apart in the English name",
+                        )),
+                    ),
+                ));
+            } else {
+                first_by_name.insert(name, p);
+            }
+        }
+        out
+    }
+}
+
+/// Names sort by their English (pinyin) form where given, so that the order
+/// within a year is alphabetical for both languages' readers.
+fn sort_name(p: &Profile) -> &str {
+    p.name.en.as_deref().unwrap_or(&p.name.zh)
+}

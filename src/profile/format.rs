@@ -1,0 +1,240 @@
+//! The curators' file format: what a `profile.ron` and `exhibition.ron` may
+//! hold. Field names are the curators' documented interface — never rename one.
+//!
+//! Every struct denies unknown fields, so a typo such as `stroy:` is reported
+//! instead of silently dropping the story.
+
+use serde::{Deserialize, Serialize};
+
+/// A text in Chinese, optionally in English: `(zh: "…", en: "…")`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub zh: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl Text {
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Self {
+        Self {
+            zh: zh.into(),
+            en: Some(en.into()),
+        }
+    }
+
+    /// The text in the visitor's language; English falls back to Chinese
+    /// where the curator has not written it.
+    pub fn get(&self, lang: Lang) -> &str {
+        match (lang, self.en.as_deref()) {
+            (Lang::En, Some(en)) if !en.trim().is_empty() => en,
+            _ => &self.zh,
+        }
+    }
+}
+
+/// The two languages a visitor can choose. Chinese comes first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    pub fn toggled(self) -> Self {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum Gender {
+    Female,
+    Male,
+}
+
+/// The sectors the gallery can filter by. A fixed list, so that every chip
+/// has a proper bilingual label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+pub enum Sector {
+    Manufacturing,
+    Construction,
+    Commerce,
+    Transport,
+    Health,
+    Education,
+    Finance,
+    PublicService,
+    Science,
+    Culture,
+    Energy,
+    Communications,
+}
+
+impl Sector {
+    pub const ALL: [Sector; 12] = [
+        Sector::Manufacturing,
+        Sector::Construction,
+        Sector::Commerce,
+        Sector::Transport,
+        Sector::Health,
+        Sector::Education,
+        Sector::Finance,
+        Sector::PublicService,
+        Sector::Science,
+        Sector::Culture,
+        Sector::Energy,
+        Sector::Communications,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            Sector::Manufacturing => ("工业制造", "Manufacturing"),
+            Sector::Construction => ("建筑建设", "Construction"),
+            Sector::Commerce => ("商业服务", "Commerce"),
+            Sector::Transport => ("交通运输", "Transport"),
+            Sector::Health => ("医疗卫生", "Health"),
+            Sector::Education => ("教育", "Education"),
+            Sector::Finance => ("金融", "Finance"),
+            Sector::PublicService => ("公共服务", "Public service"),
+            Sector::Science => ("科学技术", "Science & technology"),
+            Sector::Culture => ("文化艺术", "Culture"),
+            Sector::Energy => ("能源电力", "Energy"),
+            Sector::Communications => ("邮电通信", "Post & telecom"),
+        };
+        lang.pick(zh, en)
+    }
+}
+
+/// How high an honour reaches. Ordered so that `max()` is the highest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+pub enum HonorLevel {
+    District,
+    Municipal,
+    National,
+}
+
+impl HonorLevel {
+    pub const ALL: [HonorLevel; 3] = [
+        HonorLevel::National,
+        HonorLevel::Municipal,
+        HonorLevel::District,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            HonorLevel::National => ("全国", "National"),
+            HonorLevel::Municipal => ("北京市", "Beijing"),
+            HonorLevel::District => ("区级", "District"),
+        };
+        lang.pick(zh, en)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Honor {
+    pub year: i32,
+    pub title: Text,
+    pub level: HonorLevel,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
+pub enum MediaKind {
+    Photo,
+    Document,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Media {
+    pub file: String,
+    pub kind: MediaKind,
+    pub caption: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+}
+
+/// One person, as a curator writes them in `profiles/<slug>/profile.ron`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// Fictional example content; the kiosk marks it "示例 · Sample".
+    #[serde(default)]
+    pub sample: bool,
+    pub name: Text,
+    pub gender: Gender,
+    pub born: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub died: Option<i32>,
+    pub sector: Sector,
+    pub work_unit: Text,
+    pub position: Text,
+    pub honors: Vec<Honor>,
+    pub summary: Text,
+    pub story: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<Text>,
+    pub portrait: String,
+    #[serde(default)]
+    pub media: Vec<Media>,
+}
+
+impl Profile {
+    /// The earliest honour's year: it places the person in a decade.
+    pub fn first_honor_year(&self) -> Option<i32> {
+        self.honors.iter().map(|h| h.year).min()
+    }
+
+    /// The highest honour (latest among equals), shown on the gallery card.
+    pub fn highest_honor(&self) -> Option<&Honor> {
+        self.honors.iter().max_by_key(|h| (h.level, h.year))
+    }
+}
+
+/// The exhibition as a whole: `profiles/exhibition.ron`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exhibition {
+    pub title: Text,
+    #[serde(default)]
+    pub subtitle: Text,
+    #[serde(default)]
+    pub intro: Text,
+    /// Seconds without a touch before the kiosk asks "Still there?".
+    #[serde(default = "default_idle_seconds")]
+    pub idle_seconds: u32,
+    /// Seconds the "Still there?" countdown lasts before the kiosk resets.
+    #[serde(default = "default_countdown_seconds")]
+    pub countdown_seconds: u32,
+}
+
+fn default_idle_seconds() -> u32 {
+    60
+}
+
+fn default_countdown_seconds() -> u32 {
+    10
+}
+
+impl Default for Exhibition {
+    fn default() -> Self {
+        Self {
+            title: Text::new("光荣与梦想", "Glory and Dreams"),
+            subtitle: Text::new("劳动模范风采展", "Model Workers Exhibition"),
+            intro: Text::default(),
+            idle_seconds: default_idle_seconds(),
+            countdown_seconds: default_countdown_seconds(),
+        }
+    }
+}

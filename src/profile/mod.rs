@@ -1,0 +1,12 @@
+//! Profiles: the curators' files, how they are read, and what is wrong with them.
+
+pub mod format;
+pub mod load;
+pub mod locate;
+pub mod problem;
+
+pub use format::{
+    Exhibition, Gender, Honor, HonorLevel, Lang, Media, MediaKind, Profile, Sector, Text,
+};
+pub use load::{Loaded, ProfileDir, load_exhibition, load_profile};
+pub use problem::{Position, Problem, Severity, msg};

@@ -1,0 +1,285 @@
+//! One person: portrait, names, honours, facts, summary, quote, story, and
+//! their photos and documents. Swipe for the next or previous person.
+
+use super::widgets::{self, years_of_life};
+use super::{Action, ViewModel};
+use crate::media::Variant;
+use crate::profile::{Lang, MediaKind};
+use crate::theme;
+use bevy_egui::egui::{
+    self, Align2, CornerRadius, Rect, RichText, Sense, Stroke, StrokeKind, Ui, pos2, vec2,
+};
+
+pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
+    let lang = m.visit.lang;
+    let full = ui.max_rect();
+    let person = m.visit.person.as_deref().and_then(|s| m.library.get(s))?;
+    let p = &person.profile;
+    let mut action = None;
+
+    // The top bar: back always in the same place, the count, previous/next, language.
+    let bar = Rect::from_min_size(full.min, vec2(full.width(), 112.0));
+    let back = lang.pick("‹  返回", "‹  Back");
+    let back_rect = Rect::from_min_size(
+        pos2(bar.left() + 40.0, bar.top() + 20.0),
+        vec2(200.0, theme::TOUCH),
+    );
+    if widgets::button(ui, back_rect, "back", back, true).clicked() {
+        action = Some(Action::Back);
+    }
+    if let Some((at, len)) = m.visit.position(m.library) {
+        let c = bar.center() + vec2(0.0, 8.0);
+        ui.painter().text(
+            c,
+            Align2::CENTER_CENTER,
+            format!("{at} / {len}"),
+            theme::heading(theme::LEAD),
+            theme::INK_SOFT,
+        );
+        let prev = Rect::from_center_size(
+            c - vec2(170.0, 0.0),
+            vec2(theme::TOUCH + 40.0, theme::TOUCH),
+        );
+        let next = Rect::from_center_size(
+            c + vec2(170.0, 0.0),
+            vec2(theme::TOUCH + 40.0, theme::TOUCH),
+        );
+        if at > 1 && widgets::button(ui, prev, "prev", "‹", false).clicked() {
+            action = Some(Action::Step(-1));
+        }
+        if at < len && widgets::button(ui, next, "next", "›", false).clicked() {
+            action = Some(Action::Step(1));
+        }
+    }
+    let lang_label = lang.pick("English", "中文");
+    let w = widgets::button_width(ui, lang_label);
+    let lang_rect = Rect::from_min_size(
+        pos2(bar.right() - 40.0 - w, bar.top() + 20.0),
+        vec2(w, theme::TOUCH),
+    );
+    if widgets::button(ui, lang_rect, "lang", lang_label, false).clicked() {
+        action = Some(Action::ToggleLang);
+    }
+    ui.painter().hline(
+        bar.x_range().shrink(40.0),
+        bar.bottom(),
+        Stroke::new(2.0, theme::GOLD),
+    );
+
+    let body = Rect::from_min_max(pos2(full.left(), bar.bottom()), full.max);
+    let portrait_mode = full.height() > full.width();
+    let (left, right) = if portrait_mode {
+        let split = body.top() + body.height() * 0.42;
+        (
+            Rect::from_min_max(
+                body.min + vec2(40.0, 24.0),
+                pos2(body.right() - 40.0, split),
+            ),
+            Rect::from_min_max(
+                pos2(body.left() + 40.0, split + 16.0),
+                body.max - vec2(40.0, 16.0),
+            ),
+        )
+    } else {
+        let split = body.left() + (body.width() * 0.36).min(700.0);
+        (
+            Rect::from_min_max(
+                body.min + vec2(48.0, 28.0),
+                pos2(split, body.bottom() - 24.0),
+            ),
+            Rect::from_min_max(
+                pos2(split + 48.0, body.top() + 28.0),
+                body.max - vec2(48.0, 0.0),
+            ),
+        )
+    };
+
+    // Portrait and media.
+    let thumbs_h = if p.media.is_empty() { 0.0 } else { 190.0 };
+    let avail = Rect::from_min_max(left.min, pos2(left.right(), left.bottom() - thumbs_h));
+    let ph = avail.height().min(avail.width() * 1.25);
+    let pw = ph / 1.25;
+    let photo = Rect::from_min_size(pos2(avail.center().x - pw / 2.0, avail.top()), vec2(pw, ph));
+    ui.painter().rect_stroke(
+        photo.expand(6.0),
+        CornerRadius::same(4),
+        Stroke::new(2.0, theme::GOLD),
+        StrokeKind::Outside,
+    );
+    widgets::portrait(ui, m, person, photo, Variant::Detail, 2);
+    if p.sample {
+        let tag = Rect::from_min_size(photo.left_bottom() + vec2(12.0, -52.0), vec2(150.0, 40.0));
+        ui.painter()
+            .rect_filled(tag, CornerRadius::same(6), theme::CARD.gamma_multiply(0.92));
+        ui.painter().text(
+            tag.center(),
+            Align2::CENTER_CENTER,
+            "示例 · Sample",
+            theme::small(),
+            theme::GOLD_TEXT,
+        );
+    }
+    if !p.media.is_empty() {
+        let n = p.media.len() as f32;
+        let tw = ((left.width() - 16.0 * (n - 1.0)) / n).min(200.0);
+        let total = tw * n + 16.0 * (n - 1.0);
+        let mut x = left.center().x - total / 2.0;
+        let y = left.bottom() - thumbs_h + 20.0;
+        for (i, media) in p.media.iter().enumerate() {
+            let r = Rect::from_min_size(pos2(x, y), vec2(tw, 120.0));
+            let response = ui.interact(
+                r.expand2(vec2(0.0, 10.0)),
+                ui.id().with(("media", i)),
+                Sense::click(),
+            );
+            let pic = match crate::profile::load::resolve_reference(
+                m.profiles_root,
+                &person.slug,
+                &media.file,
+            ) {
+                Ok(f) => m.images.get(&f, Variant::Card),
+                Err(_) => crate::images::Picture::Broken,
+            };
+            let mark = match media.kind {
+                MediaKind::Photo => lang.pick("照片", "Photo"),
+                MediaKind::Document => lang.pick("资料", "Document"),
+            };
+            widgets::picture(ui, r, pic, mark, 6);
+            let label = match media.year {
+                Some(y) => format!("{y} · {mark}"),
+                None => mark.to_owned(),
+            };
+            ui.painter().text(
+                pos2(r.left(), r.bottom() + 8.0),
+                Align2::LEFT_TOP,
+                label,
+                theme::small(),
+                theme::INK_SOFT,
+            );
+            if response.clicked() {
+                action = Some(Action::OpenMedia(i));
+            }
+            x += tw + 16.0;
+        }
+    }
+
+    // Text: everything after the name scrolls by drag.
+    let mut text_ui = ui.new_child(egui::UiBuilder::new().max_rect(right));
+    egui::ScrollArea::vertical()
+        .id_salt(("detail", &person.slug, m.visit.generation))
+        .scroll_source(egui::scroll_area::ScrollSource::ALL)
+        .auto_shrink([false, false])
+        .show(&mut text_ui, |ui| {
+            ui.set_max_width(right.width() - 24.0);
+            person_text(ui, lang, person);
+        });
+
+    if action.is_none()
+        && let Some(step) = widgets::swipe(ui, body)
+    {
+        action = Some(Action::Step(step));
+    }
+    action
+}
+
+fn person_text(ui: &mut Ui, lang: Lang, person: &crate::library::Person) {
+    let p = &person.profile;
+    ui.label(
+        RichText::new(&p.name.zh)
+            .font(theme::heading(theme::TITLE))
+            .color(theme::INK),
+    );
+    if let Some(en) = &p.name.en {
+        ui.label(RichText::new(en).size(theme::LEAD).color(theme::INK_SOFT));
+    }
+    ui.add_space(12.0);
+    for h in &p.honors {
+        ui.horizontal(|ui| {
+            ui.label(
+                RichText::new(h.year.to_string())
+                    .size(theme::BODY)
+                    .color(theme::GOLD_TEXT)
+                    .strong(),
+            );
+            ui.label(
+                RichText::new(h.title.get(lang))
+                    .size(theme::BODY)
+                    .color(theme::RED),
+            );
+            ui.label(
+                RichText::new(format!("· {}", h.level.label(lang)))
+                    .size(theme::SMALL)
+                    .color(theme::INK_SOFT),
+            );
+        });
+    }
+    ui.add_space(16.0);
+    let facts = [
+        (
+            lang.pick("工作单位", "Work unit"),
+            p.work_unit.get(lang).to_owned(),
+        ),
+        (
+            lang.pick("职务", "Position"),
+            p.position.get(lang).to_owned(),
+        ),
+        (lang.pick("行业", "Sector"), p.sector.label(lang).to_owned()),
+        (
+            lang.pick("生卒", "Life"),
+            years_of_life(lang, p.born, p.died),
+        ),
+    ];
+    egui::Grid::new("facts")
+        .num_columns(2)
+        .spacing(vec2(24.0, 10.0))
+        .show(ui, |ui| {
+            for (k, v) in facts {
+                ui.label(RichText::new(k).size(theme::SMALL).color(theme::INK_SOFT));
+                ui.label(RichText::new(v).size(theme::BODY));
+                ui.end_row();
+            }
+        });
+    ui.add_space(20.0);
+    ui.label(
+        RichText::new(p.summary.get(lang))
+            .size(theme::LEAD)
+            .color(theme::INK),
+    );
+    if let Some(q) = &p.quote {
+        ui.add_space(20.0);
+        egui::Frame::new()
+            .fill(theme::CARD)
+            .stroke(Stroke::new(1.0, theme::LINE))
+            .inner_margin(egui::Margin::symmetric(28, 20))
+            .corner_radius(CornerRadius::same(theme::RADIUS))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(
+                    RichText::new(format!("“{}”", q.get(lang).trim_matches(['“', '”', '"'])))
+                        .font(theme::heading(theme::LEAD))
+                        .color(theme::RED_DEEP),
+                );
+            });
+    }
+    ui.add_space(24.0);
+    ui.label(
+        RichText::new(lang.pick("事迹", "Story"))
+            .font(theme::heading(theme::NAME))
+            .color(theme::INK),
+    );
+    ui.add_space(6.0);
+    for para in p
+        .story
+        .get(lang)
+        .split('\n')
+        .filter(|s| !s.trim().is_empty())
+    {
+        ui.label(
+            RichText::new(para.trim())
+                .size(theme::BODY)
+                .line_height(Some(theme::BODY * 1.7)),
+        );
+        ui.add_space(10.0);
+    }
+    ui.add_space(48.0);
+}

@@ -1,0 +1,389 @@
+//! The home screen: portrait cards grouped by decade, a decade rail, and
+//! filter chips. Only the rows in view are laid out, so the cost of a frame
+//! does not grow with the collection.
+
+use super::widgets::{self, decade_label};
+use super::{Action, Screen, ViewModel};
+use crate::library::{Filter, decade_of};
+use crate::media::Variant;
+use crate::profile::{HonorLevel, Lang, Sector};
+use crate::theme;
+use bevy_egui::egui::{
+    self, Align2, CornerRadius, Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2,
+};
+
+pub struct GalleryOutput {
+    pub action: Option<Action>,
+    pub decade_in_view: Option<i32>,
+    /// The requested jump was started and can be forgotten.
+    pub jump_done: bool,
+}
+
+const RAIL_W: f32 = 232.0;
+const CARD_W: f32 = 272.0;
+const HEADER_H: f32 = 96.0;
+const TEXT_H: f32 = 156.0;
+
+/// One row of the grid: a decade header or a row of cards.
+enum Row {
+    Header { decade: i32, count: usize },
+    Cards { decade: i32, from: usize, to: usize },
+}
+
+struct Layout {
+    rows: Vec<(f32, f32, Row)>,
+    total: f32,
+    cols: usize,
+    card: egui::Vec2,
+}
+
+/// Rows for the people in `order` (grouped by decade, as the library orders them).
+fn layout(m: &ViewModel, width: f32, view_h: f32) -> Layout {
+    let cols = (((width + theme::GAP) / (CARD_W + theme::GAP)).floor() as usize).max(1);
+    let card_w = (width - theme::GAP * (cols as f32 - 1.0)) / cols as f32;
+    let card = vec2(card_w, card_w * 1.25 + TEXT_H);
+    let mut rows = Vec::new();
+    let mut y = 0.0;
+    let order = &m.visit.order;
+    let mut i = 0;
+    let mut last_decade_top = 0.0;
+    while i < order.len() {
+        let decade = m.library.people[order[i]].decade;
+        let end = order[i..]
+            .iter()
+            .position(|&j| m.library.people[j].decade != decade)
+            .map_or(order.len(), |n| i + n);
+        last_decade_top = y;
+        rows.push((
+            y,
+            HEADER_H,
+            Row::Header {
+                decade,
+                count: end - i,
+            },
+        ));
+        y += HEADER_H;
+        let mut from = i;
+        while from < end {
+            let to = (from + cols).min(end);
+            rows.push((y, card.y, Row::Cards { decade, from, to }));
+            y += card.y + theme::GAP;
+            from = to;
+        }
+        i = end;
+    }
+    // Room below the last decade so that every decade can scroll to the top.
+    let total = y.max(last_decade_top + view_h);
+    Layout {
+        rows,
+        total,
+        cols,
+        card,
+    }
+}
+
+pub fn view(ui: &mut Ui, m: &ViewModel, jump_to: Option<i32>) -> GalleryOutput {
+    let lang = m.visit.lang;
+    let full = ui.max_rect();
+    let (below, mut action) = widgets::header(ui, m, full, Screen::Gallery);
+
+    // Filter chips.
+    let chips_rect = Rect::from_min_size(
+        below.min + vec2(RAIL_W, 12.0),
+        vec2(below.width() - RAIL_W - 24.0, theme::TOUCH),
+    );
+    let mut chips_ui = ui.new_child(egui::UiBuilder::new().max_rect(chips_rect));
+    if let Some(f) = filter_chips(&mut chips_ui, lang, m.visit.filter) {
+        action = Some(Action::SetFilter(f));
+    }
+
+    let body = Rect::from_min_max(pos2(below.left(), chips_rect.bottom() + 12.0), below.max);
+    let grid_rect = Rect::from_min_max(
+        pos2(body.left() + RAIL_W, body.top()),
+        pos2(body.right() - 40.0, body.bottom()),
+    );
+    let rail_rect = Rect::from_min_max(body.min, pos2(body.left() + RAIL_W, body.bottom()));
+
+    if m.visit.order.is_empty() {
+        let text = if m.library.is_empty() {
+            lang.pick("展览内容准备中", "The exhibition is being prepared")
+        } else {
+            lang.pick(
+                "没有符合条件的人物，请点“全部”",
+                "No one matches: tap “All”",
+            )
+        };
+        ui.painter().text(
+            grid_rect.center(),
+            Align2::CENTER_CENTER,
+            text,
+            theme::heading(theme::HEADING),
+            theme::INK_SOFT,
+        );
+        return GalleryOutput {
+            action,
+            decade_in_view: None,
+            jump_done: jump_to.is_some(),
+        };
+    }
+
+    let lay = layout(m, grid_rect.width(), grid_rect.height());
+    let mut grid_ui = ui.new_child(egui::UiBuilder::new().max_rect(grid_rect));
+    let mut jump_done = false;
+    let mut decade_in_view = None;
+    let scroll = egui::ScrollArea::vertical()
+        .id_salt((
+            "gallery",
+            m.visit.generation,
+            m.visit.filter.sector,
+            m.visit.filter.level,
+        ))
+        .scroll_source(egui::scroll_area::ScrollSource::ALL)
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+        .auto_shrink([false, false]);
+    scroll.show_viewport(&mut grid_ui, |ui, viewport| {
+        let top = ui.max_rect().top();
+        let left = ui.max_rect().left();
+        ui.set_min_height(lay.total);
+        // The decade at the top edge of the view.
+        let probe = viewport.top() + HEADER_H * 0.5;
+        let first = lay.rows.partition_point(|(y, h, _)| y + h < viewport.top());
+        for (y, h, row) in &lay.rows[first..] {
+            if *y > viewport.bottom() {
+                break;
+            }
+            let rect = Rect::from_min_size(pos2(left, top + y), vec2(ui.max_rect().width(), *h));
+            match row {
+                Row::Header { decade, count } => {
+                    draw_decade_header(ui, rect, lang, *decade, *count);
+                }
+                Row::Cards { from, to, .. } => {
+                    for (col, k) in (*from..*to).enumerate() {
+                        let min = pos2(left + col as f32 * (lay.card.x + theme::GAP), top + y);
+                        let card = Rect::from_min_size(min, lay.card);
+                        let person = &m.library.people[m.visit.order[k]];
+                        if draw_card(ui, m, card, k).clicked() {
+                            action = Some(Action::Open(person.slug.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        for (y, h, row) in &lay.rows {
+            if y + h > probe {
+                let (Row::Header { decade, .. } | Row::Cards { decade, .. }) = row;
+                decade_in_view = Some(*decade);
+                break;
+            }
+        }
+        if let Some(target) = jump_to {
+            let header_y = lay.rows.iter().find_map(|(y, _, r)| match r {
+                Row::Header { decade, .. } if *decade == target => Some(*y),
+                _ => None,
+            });
+            if let Some(y) = header_y {
+                let rect = Rect::from_min_size(pos2(left, top + y), vec2(10.0, viewport.height()));
+                ui.scroll_to_rect_animation(
+                    rect,
+                    Some(egui::Align::TOP),
+                    egui::style::ScrollAnimation::duration(0.45),
+                );
+            }
+            jump_done = true;
+        }
+    });
+    let _ = lay.cols;
+
+    if let Some(d) = decade_rail(ui, m, rail_rect, decade_in_view) {
+        action = Some(Action::JumpDecade(d));
+    }
+    GalleryOutput {
+        action,
+        decade_in_view,
+        jump_done,
+    }
+}
+
+fn draw_decade_header(ui: &Ui, rect: Rect, lang: Lang, decade: i32, count: usize) {
+    let p = ui.painter();
+    let baseline = rect.bottom() - 22.0;
+    p.text(
+        pos2(rect.left(), baseline),
+        Align2::LEFT_BOTTOM,
+        decade_label(lang, decade),
+        theme::heading(theme::HEADING),
+        theme::INK,
+    );
+    let label_w = p
+        .layout_no_wrap(
+            decade_label(lang, decade),
+            theme::heading(theme::HEADING),
+            theme::INK,
+        )
+        .size()
+        .x;
+    let count = match lang {
+        Lang::Zh => format!("{count} 位"),
+        Lang::En => format!("{count} people"),
+    };
+    p.text(
+        pos2(rect.left() + label_w + 20.0, baseline - 4.0),
+        Align2::LEFT_BOTTOM,
+        count,
+        theme::body(),
+        theme::GOLD_TEXT,
+    );
+    p.hline(
+        rect.x_range(),
+        rect.bottom() - 10.0,
+        Stroke::new(1.0, theme::LINE),
+    );
+}
+
+fn draw_card(ui: &mut Ui, m: &ViewModel, rect: Rect, k: usize) -> egui::Response {
+    let lang = m.visit.lang;
+    let person = &m.library.people[m.visit.order[k]];
+    let p = &person.profile;
+    let response = ui.interact(rect, ui.id().with(("card", &person.slug)), Sense::click());
+    let pressed = response.is_pointer_button_down_on();
+    let painter = ui.painter();
+    painter.rect(
+        rect,
+        CornerRadius::same(theme::RADIUS),
+        if pressed { theme::BAND } else { theme::CARD },
+        Stroke::new(1.0, theme::LINE),
+        StrokeKind::Inside,
+    );
+    let photo = Rect::from_min_size(rect.min, vec2(rect.width(), rect.width() * 1.25)).shrink(8.0);
+    widgets::portrait(ui, m, person, photo, Variant::Card, 6);
+
+    let x = rect.left() + 18.0;
+    let width = rect.width() - 36.0;
+    let mut y = photo.bottom() + 14.0;
+    let name = ui.painter().layout_no_wrap(
+        p.name.get(lang).to_owned(),
+        theme::heading(theme::NAME),
+        theme::INK,
+    );
+    ui.painter().galley(pos2(x, y), name, theme::INK);
+    y += 44.0;
+    if let Some(h) = p.highest_honor() {
+        let line = format!("{} {}", h.year, h.title.get(lang));
+        let g = ui.painter().layout(line, theme::small(), theme::RED, width);
+        ui.painter().galley(pos2(x, y), elide(g, 1), theme::RED);
+    }
+    y += 34.0;
+    let g = ui.painter().layout(
+        p.work_unit.get(lang).to_owned(),
+        theme::small(),
+        theme::INK_SOFT,
+        width,
+    );
+    ui.painter()
+        .galley(pos2(x, y), elide(g, 2), theme::INK_SOFT);
+    response
+}
+
+/// Keeps a galley to `rows` rows (cards are a fixed height).
+fn elide(galley: std::sync::Arc<egui::Galley>, rows: usize) -> std::sync::Arc<egui::Galley> {
+    if galley.rows.len() <= rows {
+        return galley;
+    }
+    let mut g = (*galley).clone();
+    g.rows.truncate(rows);
+    std::sync::Arc::new(g)
+}
+
+fn filter_chips(ui: &mut Ui, lang: Lang, current: Filter) -> Option<Filter> {
+    let mut chosen = None;
+    egui::ScrollArea::horizontal()
+        .id_salt("chips")
+        .scroll_source(egui::scroll_area::ScrollSource::DRAG)
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
+        .show(ui, |ui| {
+            ui.horizontal(|ui| {
+                ui.spacing_mut().item_spacing.x = 10.0;
+                if widgets::chip(ui, lang.pick("全部", "All"), current.is_all()).clicked() {
+                    chosen = Some(Filter::default());
+                }
+                ui.add_space(12.0);
+                for level in HonorLevel::ALL {
+                    let selected = current.level == Some(level);
+                    if widgets::chip(ui, level.label(lang), selected).clicked() {
+                        chosen = Some(Filter {
+                            level: (!selected).then_some(level),
+                            ..current
+                        });
+                    }
+                }
+                ui.add_space(12.0);
+                for sector in Sector::ALL {
+                    let selected = current.sector == Some(sector);
+                    if widgets::chip(ui, sector.label(lang), selected).clicked() {
+                        chosen = Some(Filter {
+                            sector: (!selected).then_some(sector),
+                            ..current
+                        });
+                    }
+                }
+            });
+        });
+    chosen
+}
+
+fn decade_rail(ui: &mut Ui, m: &ViewModel, rect: Rect, in_view: Option<i32>) -> Option<i32> {
+    let lang = m.visit.lang;
+    let mut counts: Vec<(i32, usize)> = Vec::new();
+    for &i in &m.visit.order {
+        let d = decade_of(m.library.people[i].first_honor);
+        match counts.last_mut() {
+            Some((last, n)) if *last == d => *n += 1,
+            _ => counts.push((d, 1)),
+        }
+    }
+    let mut chosen = None;
+    let row_h = 96.0;
+    let mut y = rect.top() + 8.0;
+    for (decade, count) in counts {
+        let r = Rect::from_min_size(
+            pos2(rect.left() + 32.0, y),
+            vec2(rect.width() - 56.0, row_h - 12.0),
+        );
+        let response = ui.interact(r, ui.id().with(("rail", decade)), Sense::click());
+        let current = in_view == Some(decade);
+        let painter = ui.painter();
+        if current {
+            painter.rect_filled(r, CornerRadius::same(theme::RADIUS), theme::RED);
+        } else if response.is_pointer_button_down_on() {
+            painter.rect_filled(r, CornerRadius::same(theme::RADIUS), theme::BAND);
+        }
+        let (ink, soft) = if current {
+            (theme::ON_DARK, theme::ON_DARK)
+        } else {
+            (theme::INK, theme::GOLD_TEXT)
+        };
+        painter.text(
+            pos2(r.left() + 20.0, r.center().y - 14.0),
+            Align2::LEFT_CENTER,
+            decade_label(lang, decade),
+            theme::heading(theme::LEAD),
+            ink,
+        );
+        let n = match lang {
+            Lang::Zh => format!("{count} 位"),
+            Lang::En => format!("{count} people"),
+        };
+        painter.text(
+            pos2(r.left() + 20.0, r.center().y + 22.0),
+            Align2::LEFT_CENTER,
+            n,
+            theme::small(),
+            soft,
+        );
+        if response.clicked() {
+            chosen = Some(decade);
+        }
+        y += row_h;
+    }
+    chosen
+}

@@ -1,0 +1,192 @@
+//! Everyone on one axis of years, from the first honour to today, decades
+//! as bands. Each person stands at the year of their first honour; a busy
+//! year widens to hold everyone. Only the years in view are drawn.
+
+use super::widgets::{self, decade_label};
+use super::{Action, Screen, ViewModel};
+use crate::library::decade_of;
+use crate::media::Variant;
+use crate::theme;
+use bevy_egui::egui::{self, Align2, CornerRadius, Rect, Sense, Stroke, Ui, pos2, vec2};
+
+const LANE_W: f32 = 150.0;
+const MARKER: f32 = 96.0;
+const MARKER_H: f32 = 150.0;
+
+pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
+    let lang = m.visit.lang;
+    let full = ui.max_rect();
+    let (below, mut action) = widgets::header(ui, m, full, Screen::Timeline);
+    let area = below.shrink2(vec2(0.0, 16.0));
+    if m.visit.order.is_empty() {
+        ui.painter().text(
+            area.center(),
+            Align2::CENTER_CENTER,
+            lang.pick("展览内容准备中", "The exhibition is being prepared"),
+            theme::heading(theme::HEADING),
+            theme::INK_SOFT,
+        );
+        return action;
+    }
+
+    // People per year, in the current order (which is by first honour).
+    let first_year = decade_of(m.library.people[m.visit.order[0]].first_honor);
+    let last_year = crate::profile::load::this_year();
+    let axis_h = 80.0;
+    let band_top = 64.0;
+    let rows = (((area.height() - axis_h - band_top) / MARKER_H).floor() as usize).max(1);
+    let mut columns: Vec<(i32, f32, f32, &[usize])> = Vec::new(); // year, x, width, people
+    let mut x = 0.0;
+    let mut k = 0;
+    let order = &m.visit.order;
+    for year in first_year..=last_year {
+        let start = k;
+        while k < order.len() && m.library.people[order[k]].first_honor == year {
+            k += 1;
+        }
+        let lanes = (k - start).div_ceil(rows).max(1);
+        let w = if k > start {
+            LANE_W * lanes as f32
+        } else {
+            44.0
+        };
+        columns.push((year, x, w, &order[start..k]));
+        x += w;
+    }
+    let total_w = x + 200.0;
+
+    let mut inner = ui.new_child(egui::UiBuilder::new().max_rect(area));
+    egui::ScrollArea::horizontal()
+        .id_salt((
+            "timeline",
+            m.visit.generation,
+            m.visit.filter.sector,
+            m.visit.filter.level,
+        ))
+        .scroll_source(egui::scroll_area::ScrollSource::ALL)
+        .auto_shrink([false, false])
+        .show_viewport(&mut inner, |ui, viewport| {
+            ui.set_min_width(total_w);
+            let origin = ui.max_rect().min + vec2(100.0, 0.0);
+            let h = area.height();
+            let painter = ui.painter().clone();
+            // Decade bands.
+            let mut decade_start: Option<(i32, f32)> = None;
+            for (i, (year, cx, cw, _)) in columns.iter().enumerate() {
+                let d = decade_of(*year);
+                let end = i + 1 == columns.len() || decade_of(columns[i + 1].0) != d;
+                let start = decade_start
+                    .filter(|(sd, _)| *sd == d)
+                    .map_or(*cx, |(_, sx)| sx);
+                decade_start = Some((d, start));
+                if end {
+                    let band =
+                        Rect::from_min_max(origin + vec2(start, 0.0), origin + vec2(cx + cw, h));
+                    if band.right() >= ui.max_rect().left() + viewport.left() - 10.0
+                        && band.left() <= ui.max_rect().left() + viewport.right() + 10.0
+                    {
+                        let fill = if (d / 10) % 2 == 0 {
+                            theme::BAND
+                        } else {
+                            theme::PAPER
+                        };
+                        painter.rect_filled(band, CornerRadius::ZERO, fill);
+                        painter.text(
+                            band.left_top() + vec2(20.0, 12.0),
+                            Align2::LEFT_TOP,
+                            decade_label(lang, d),
+                            theme::heading(theme::HEADING),
+                            theme::GOLD_TEXT,
+                        );
+                    }
+                }
+            }
+            // Axis.
+            let axis_y = origin.y + h - axis_h + 10.0;
+            painter.hline(
+                origin.x..=origin.x + x,
+                axis_y,
+                Stroke::new(3.0, theme::RED),
+            );
+            let visible = |cx: f32, cw: f32| {
+                cx + cw >= viewport.left() - LANE_W && cx <= viewport.right() + LANE_W
+            };
+            for (year, cx, cw, people) in &columns {
+                if !visible(*cx, *cw) {
+                    continue;
+                }
+                let tick_x = origin.x + cx + cw / 2.0;
+                let major = year % 10 == 0;
+                painter.vline(
+                    tick_x,
+                    axis_y - if major { 14.0 } else { 7.0 }..=axis_y,
+                    Stroke::new(2.0, theme::RED),
+                );
+                if major || !people.is_empty() || year % 5 == 0 {
+                    painter.text(
+                        pos2(tick_x, axis_y + 12.0),
+                        Align2::CENTER_TOP,
+                        year.to_string(),
+                        theme::small(),
+                        if people.is_empty() {
+                            theme::INK_SOFT
+                        } else {
+                            theme::INK
+                        },
+                    );
+                }
+                for (n, &i) in people.iter().enumerate() {
+                    let lane = n / rows;
+                    let row = n % rows;
+                    let center_x = origin.x + cx + LANE_W * (lane as f32 + 0.5);
+                    let top = axis_y - 24.0 - MARKER_H * (row as f32 + 1.0);
+                    let cell = Rect::from_min_size(
+                        pos2(center_x - LANE_W / 2.0 + 6.0, top),
+                        vec2(LANE_W - 12.0, MARKER_H - 8.0),
+                    );
+                    let person = &m.library.people[i];
+                    let response =
+                        ui.interact(cell, ui.id().with(("tl", &person.slug)), Sense::click());
+                    let photo = Rect::from_center_size(
+                        pos2(center_x, top + MARKER / 2.0 + 4.0),
+                        vec2(MARKER * 0.8, MARKER),
+                    );
+                    if response.is_pointer_button_down_on() {
+                        painter.rect_filled(cell, CornerRadius::same(theme::RADIUS), theme::LINE);
+                    }
+                    widgets::portrait(ui, m, person, photo, Variant::Card, 8);
+                    let name = ui.painter().layout_no_wrap(
+                        person.profile.name.get(lang).to_owned(),
+                        theme::small(),
+                        theme::INK,
+                    );
+                    let name = if name.size().x > LANE_W - 8.0 {
+                        ui.painter().layout(
+                            person.profile.name.get(lang).to_owned(),
+                            egui::FontId::proportional(theme::SMALL),
+                            theme::INK,
+                            LANE_W - 8.0,
+                        )
+                    } else {
+                        name
+                    };
+                    ui.painter().galley(
+                        pos2(
+                            center_x - name.size().x.min(LANE_W) / 2.0,
+                            photo.bottom() + 4.0,
+                        ),
+                        name,
+                        theme::INK,
+                    );
+                    if response.clicked() {
+                        action = Some(Action::Open(person.slug.clone()));
+                    }
+                }
+            }
+            ui.allocate_rect(
+                Rect::from_min_size(ui.max_rect().min, vec2(total_w, 1.0)),
+                Sense::hover(),
+            );
+        });
+    action
+}

@@ -1,0 +1,92 @@
+//! The exhibition's look, defined once: warm paper, dark ink, red and gold
+//! used sparingly. Every screen takes its colours and sizes from here.
+//!
+//! Contrast (WCAG) against `PAPER`: INK 14:1, INK_SOFT 7.4:1, RED 6.6:1,
+//! GOLD_TEXT 5.3:1 — all above the 4.5:1 the design asks for body text.
+
+use crate::fonts;
+use bevy_egui::egui::{self, Color32, FontFamily, FontId, TextStyle, vec2};
+
+pub const PAPER: Color32 = Color32::from_rgb(0xF5, 0xEE, 0xE0);
+pub const CARD: Color32 = Color32::from_rgb(0xFF, 0xFB, 0xF3);
+pub const INK: Color32 = Color32::from_rgb(0x24, 0x1C, 0x15);
+pub const INK_SOFT: Color32 = Color32::from_rgb(0x55, 0x45, 0x38);
+pub const RED: Color32 = Color32::from_rgb(0x9E, 0x22, 0x2A);
+pub const RED_DEEP: Color32 = Color32::from_rgb(0x6E, 0x14, 0x1B);
+/// Gold for rules and ornaments (not text on paper: too light).
+pub const GOLD: Color32 = Color32::from_rgb(0xC8, 0x9B, 0x3C);
+/// Gold dark enough for text on paper.
+pub const GOLD_TEXT: Color32 = Color32::from_rgb(0x7A, 0x55, 0x10);
+pub const LINE: Color32 = Color32::from_rgb(0xE2, 0xD5, 0xBF);
+pub const BAND: Color32 = Color32::from_rgb(0xEE, 0xE4, 0xD1);
+pub const NIGHT: Color32 = Color32::from_rgb(0x14, 0x10, 0x0D);
+pub const ON_DARK: Color32 = Color32::from_rgb(0xF7, 0xF0, 0xE3);
+
+/// Sizes in points (1 pt = 1 px at 1080p).
+pub const BODY: f32 = 26.0;
+pub const SMALL: f32 = 24.0;
+pub const LEAD: f32 = 30.0;
+pub const NAME: f32 = 32.0;
+pub const HEADING: f32 = 40.0;
+pub const TITLE: f32 = 60.0;
+/// The smallest side of anything a visitor can touch.
+pub const TOUCH: f32 = 72.0;
+pub const GAP: f32 = 24.0;
+pub const RADIUS: u8 = 10;
+/// Screen transitions: quick enough never to be in the way.
+pub const TRANSITION_SECS: f32 = 0.2;
+
+pub fn body() -> FontId {
+    FontId::proportional(BODY)
+}
+
+pub fn small() -> FontId {
+    FontId::proportional(SMALL)
+}
+
+pub fn heading(size: f32) -> FontId {
+    FontId::new(size, fonts::heading())
+}
+
+/// Sets fonts, text styles and visuals on a context. Called once at start.
+pub fn apply(ctx: &egui::Context) {
+    fonts::install(ctx);
+    ctx.set_theme(egui::Theme::Light);
+    ctx.all_styles_mut(|style| {
+        style.text_styles = [
+            (TextStyle::Small, FontId::proportional(SMALL)),
+            (TextStyle::Body, FontId::proportional(BODY)),
+            (TextStyle::Button, FontId::proportional(BODY)),
+            (TextStyle::Monospace, FontId::monospace(SMALL)),
+            (
+                TextStyle::Heading,
+                FontId::new(HEADING, FontFamily::Name("heading".into())),
+            ),
+        ]
+        .into();
+        style.spacing.item_spacing = vec2(16.0, 12.0);
+        style.spacing.button_padding = vec2(20.0, 12.0);
+        style.spacing.interact_size = vec2(TOUCH, TOUCH);
+        style.spacing.scroll.bar_width = 8.0;
+        style.interaction.selectable_labels = false;
+        style.interaction.tooltip_delay = f32::INFINITY;
+        let v = &mut style.visuals;
+        *v = egui::Visuals::light();
+        v.panel_fill = PAPER;
+        v.window_fill = PAPER;
+        v.extreme_bg_color = CARD;
+        v.override_text_color = Some(INK);
+        v.widgets.inactive.bg_fill = CARD;
+        v.widgets.inactive.weak_bg_fill = CARD;
+        v.widgets.hovered.weak_bg_fill = CARD;
+        v.widgets.active.weak_bg_fill = BAND;
+        v.selection.bg_fill = RED;
+        v.selection.stroke.color = ON_DARK;
+    });
+    ctx.options_mut(|o| {
+        // Visitors must not be able to zoom the UI with Ctrl +/-.
+        o.zoom_with_keyboard = false;
+        // Elderly visitors press slowly: a 1.5 s press still counts as a tap.
+        o.input_options.max_click_duration = 1.5;
+    });
+}
