@@ -230,23 +230,38 @@ pub fn header(ui: &mut Ui, m: &ViewModel, rect: Rect, current: Screen) -> (Rect,
 /// A horizontal swipe over `rect` that ended this frame: +1 for a swipe to
 /// the left (next), -1 to the right (previous).
 pub fn swipe(ui: &Ui, rect: Rect) -> Option<i32> {
-    let id = ui.id().with("swipe-origin");
-    let (pressed, released, origin, latest) = ui.input(|i| {
+    let id = ui.id().with("swipe");
+    let (pressed, down, released, origin, latest) = ui.input(|i| {
         (
             i.pointer.any_pressed(),
+            i.pointer.any_down(),
             i.pointer.any_released(),
             i.pointer.press_origin(),
             i.pointer.latest_pos(),
         )
     });
+    // (start, last seen): a lifted finger has no position any more, so the
+    // last one is remembered while it is down.
+    let mut track: Option<(egui::Pos2, egui::Pos2)> = ui.data(|d| d.get_temp(id));
     if pressed && let Some(o) = origin.filter(|o| rect.contains(*o)) {
-        ui.data_mut(|d| d.insert_temp(id, o));
+        track = Some((o, o));
+    }
+    if down && let (Some((start, _)), Some(at)) = (track, latest) {
+        track = Some((start, at));
     }
     if !released {
+        ui.data_mut(|d| {
+            if let Some(t) = track {
+                d.insert_temp(id, t);
+            } else {
+                d.remove::<(egui::Pos2, egui::Pos2)>(id);
+            }
+        });
         return None;
     }
-    let start: Option<egui::Pos2> = ui.data_mut(|d| d.remove_temp(id));
-    let delta = latest? - start?;
+    ui.data_mut(|d| d.remove::<(egui::Pos2, egui::Pos2)>(id));
+    let (start, end) = track?;
+    let delta = latest.unwrap_or(end) - start;
     // Mostly sideways and far enough to be meant; a tap or scroll never swipes.
     (delta.x.abs() > 120.0 && delta.x.abs() > 2.0 * delta.y.abs())
         .then(|| if delta.x < 0.0 { 1 } else { -1 })

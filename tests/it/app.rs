@@ -1,0 +1,148 @@
+//! The real app, headless, driven by touch and emulated mouse.
+
+use crate::check::{VALID, folder};
+use crate::support::Kiosk;
+use bevy::prelude::*;
+use kiosk::screens::Screen;
+
+fn two_people() -> tempfile::TempDir {
+    let second = VALID
+        .replace("测试人", "另一人")
+        .replace("Ce Shiren", "Ling Yiren")
+        .replace("(year: 1956,", "(year: 1986,")
+        .replace("(year: 1959,", "(year: 1989,");
+    folder(&[
+        ("ce-shiren", VALID.as_bytes()),
+        ("ling-yiren", second.as_bytes()),
+    ])
+}
+
+#[test]
+fn a_broken_profile_is_skipped_and_reported() {
+    let broken = VALID.replace("born: 1931,", "born: 1931");
+    let dir = folder(&[("good", VALID.as_bytes()), ("bad", broken.as_bytes())]);
+    let kiosk = Kiosk::new(dir.path());
+    assert_eq!(kiosk.library().len(), 1);
+    assert_eq!(kiosk.library().people[0].slug, "good");
+    let report = kiosk
+        .app
+        .world()
+        .resource::<kiosk::content::CuratorReport>();
+    assert_eq!(report.error_count(), 1);
+    let line = report.problems().find(|p| p.is_error()).unwrap();
+    assert!(line.path.ends_with("bad/profile.ron"));
+    assert_eq!(line.line, 7);
+}
+
+#[test]
+fn tap_a_card_opens_that_person() {
+    let dir = two_people();
+    let mut kiosk = Kiosk::new(dir.path());
+    assert_eq!(kiosk.screen(), Screen::Gallery);
+    assert_eq!(kiosk.library().len(), 2);
+    // The first card sits at the top left of the grid.
+    kiosk.tap(Vec2::new(420.0, 450.0));
+    assert_eq!(kiosk.screen(), Screen::Detail);
+    assert_eq!(kiosk.visit().person.as_deref(), Some("ce-shiren"));
+}
+
+#[test]
+fn swipe_moves_to_the_next_and_previous_person() {
+    let dir = two_people();
+    let mut kiosk = Kiosk::new(dir.path());
+    kiosk.tap(Vec2::new(420.0, 450.0));
+    assert_eq!(kiosk.visit().person.as_deref(), Some("ce-shiren"));
+    assert_eq!(kiosk.visit().position(kiosk.library()), Some((1, 2)));
+    kiosk.drag(Vec2::new(1500.0, 700.0), Vec2::new(900.0, 710.0), 8);
+    assert_eq!(kiosk.screen(), Screen::Detail);
+    assert_eq!(kiosk.visit().person.as_deref(), Some("ling-yiren"));
+    kiosk.drag(Vec2::new(900.0, 700.0), Vec2::new(1500.0, 690.0), 8);
+    assert_eq!(kiosk.visit().person.as_deref(), Some("ce-shiren"));
+    // The back button, top left, returns to the gallery.
+    kiosk.tap(Vec2::new(130.0, 56.0));
+    assert_eq!(kiosk.screen(), Screen::Gallery);
+}
+
+#[test]
+fn a_drag_on_the_gallery_scrolls_and_opens_nothing() {
+    let dir = two_people();
+    let mut kiosk = Kiosk::new(dir.path());
+    assert_eq!(decade_in_view(&kiosk), Some(1950));
+    // Starts on the first card and drags it up: a scroll, not a tap.
+    kiosk.drag(Vec2::new(400.0, 900.0), Vec2::new(400.0, 200.0), 12);
+    kiosk.frames(60);
+    assert_eq!(kiosk.screen(), Screen::Gallery);
+    assert_eq!(kiosk.visit().person, None);
+    assert_eq!(decade_in_view(&kiosk), Some(1980));
+}
+
+#[test]
+fn emulated_mouse_drags_scroll_and_clicks_open() {
+    let dir = two_people();
+    let mut kiosk = Kiosk::new(dir.path());
+    kiosk.mouse_drag(Vec2::new(400.0, 900.0), Vec2::new(400.0, 200.0), 12);
+    kiosk.frames(60);
+    assert_eq!(kiosk.screen(), Screen::Gallery);
+    assert_eq!(decade_in_view(&kiosk), Some(1980));
+    kiosk.mouse_drag(Vec2::new(400.0, 300.0), Vec2::new(400.0, 1000.0), 12);
+    kiosk.frames(60);
+    assert_eq!(decade_in_view(&kiosk), Some(1950));
+    kiosk.click(Vec2::new(420.0, 450.0));
+    assert_eq!(kiosk.screen(), Screen::Detail);
+    assert_eq!(kiosk.visit().person.as_deref(), Some("ce-shiren"));
+}
+
+#[test]
+fn tapping_a_decade_brings_it_into_view() {
+    let dir = two_people();
+    let mut kiosk = Kiosk::new(dir.path());
+    assert_eq!(decade_in_view(&kiosk), Some(1950));
+    // The rail: 1950年代 then 1980年代, 96 px apart.
+    kiosk.tap(Vec2::new(120.0, 370.0));
+    kiosk.frames(40);
+    assert_eq!(decade_in_view(&kiosk), Some(1980));
+    assert_eq!(kiosk.screen(), Screen::Gallery);
+}
+
+#[test]
+fn the_language_button_switches_to_english_and_back() {
+    let dir = two_people();
+    let mut kiosk = Kiosk::new(dir.path());
+    assert_eq!(kiosk.visit().lang, kiosk::profile::Lang::Zh);
+    kiosk.tap(Vec2::new(1800.0, 68.0));
+    assert_eq!(kiosk.visit().lang, kiosk::profile::Lang::En);
+    // "中文" is narrower than "English": its button starts further right.
+    kiosk.tap(Vec2::new(1830.0, 68.0));
+    assert_eq!(kiosk.visit().lang, kiosk::profile::Lang::Zh);
+}
+
+#[test]
+fn timeline_tap_opens_a_person() {
+    let dir = two_people();
+    let mut kiosk = Kiosk::new(dir.path());
+    kiosk
+        .app
+        .world_mut()
+        .write_message(kiosk::screens::Action::Show(Screen::Timeline));
+    kiosk.frames(3);
+    assert_eq!(kiosk.screen(), Screen::Timeline);
+    let hits = (0..40).flat_map(|i| {
+        (0..8).map(move |j| Vec2::new(100.0 + i as f32 * 45.0, 300.0 + j as f32 * 90.0))
+    });
+    for at in hits {
+        kiosk.tap(at);
+        if kiosk.screen() == Screen::Detail {
+            break;
+        }
+    }
+    assert_eq!(kiosk.screen(), Screen::Detail);
+    assert_eq!(kiosk.visit().back_to, Screen::Timeline);
+}
+
+fn decade_in_view(kiosk: &Kiosk) -> Option<i32> {
+    kiosk
+        .app
+        .world()
+        .resource::<kiosk::screens::GalleryState>()
+        .decade_in_view
+}

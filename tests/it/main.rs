@@ -1,0 +1,7 @@
+//! Integration tests, in one binary so that Bevy is linked once.
+
+mod support;
+
+mod app;
+mod check;
+mod library;

@@ -1,0 +1,248 @@
+//! A headless kiosk for tests: the real plugins, no window server, no GPU,
+//! manual time, and input faked the way a touchscreen sends it.
+
+#![allow(dead_code)]
+
+use bevy::camera::Viewport;
+use bevy::input::touch::{TouchInput, TouchPhase};
+use bevy::prelude::*;
+use bevy::time::TimeUpdateStrategy;
+use bevy::window::{PrimaryWindow, WindowEvent, WindowResolution};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub const W: u32 = 1920;
+pub const H: u32 = 1080;
+
+/// The shipped profiles folder.
+pub fn shipped_profiles() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles")
+}
+
+/// A temp copy of a profiles folder, to break or edit.
+pub fn copy_profiles(from: &Path) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(from, dir.path());
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+pub struct Kiosk {
+    pub app: App,
+    pub window: Entity,
+}
+
+impl Kiosk {
+    /// The kiosk on `profiles`, headless, at 1920×1080, 60 frames a second of manual time.
+    pub fn new(profiles: &Path) -> Self {
+        let mut app = App::new();
+        kiosk::content::register_source(&mut app, profiles);
+        app.add_plugins((
+            MinimalPlugins,
+            bevy::state::app::StatesPlugin,
+            bevy::input::InputPlugin,
+            AssetPlugin {
+                watch_for_changes_override: Some(true),
+                ..default()
+            },
+            bevy::window::WindowPlugin {
+                primary_window: Some(Window {
+                    resolution: WindowResolution::new(W, H),
+                    ..default()
+                }),
+                exit_condition: bevy::window::ExitCondition::DontExit,
+                ..default()
+            },
+            bevy::image::ImagePlugin::default(),
+        ));
+        // bevy_egui registers its shader even when nothing renders.
+        app.init_asset::<bevy::shader::Shader>();
+        app.add_plugins((bevy_egui::EguiPlugin::default(), kiosk::plugin));
+        app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs_f64(
+            1.0 / 60.0,
+        )));
+        app.world_mut().spawn((
+            Camera2d,
+            Camera {
+                viewport: Some(Viewport {
+                    physical_position: UVec2::ZERO,
+                    physical_size: UVec2::new(W, H),
+                    ..default()
+                }),
+                ..default()
+            },
+        ));
+        app.finish();
+        app.cleanup();
+        let window = app
+            .world_mut()
+            .query_filtered::<Entity, With<PrimaryWindow>>()
+            .single(app.world())
+            .expect("primary window");
+        let mut kiosk = Self { app, window };
+        kiosk.settle();
+        kiosk
+    }
+
+    pub fn update(&mut self) {
+        self.app.update();
+    }
+
+    pub fn frames(&mut self, n: usize) {
+        for _ in 0..n {
+            self.app.update();
+        }
+    }
+
+    /// Runs frames until every profile has loaded (or a few seconds pass).
+    pub fn settle(&mut self) {
+        for _ in 0..600 {
+            self.app.update();
+            let handles = self
+                .app
+                .world()
+                .resource::<kiosk::content::ProfileHandles>();
+            let server = self.app.world().resource::<AssetServer>();
+            let pending = handles.people.values().any(|h| {
+                matches!(
+                    server.load_state(h.id()),
+                    bevy::asset::LoadState::Loading | bevy::asset::LoadState::NotLoaded
+                )
+            });
+            if !pending {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        self.frames(5);
+    }
+
+    pub fn screen(&self) -> kiosk::screens::Screen {
+        *self
+            .app
+            .world()
+            .resource::<State<kiosk::screens::Screen>>()
+            .get()
+    }
+
+    pub fn visit(&self) -> &kiosk::screens::Visit {
+        self.app.world().resource::<kiosk::screens::Visit>()
+    }
+
+    pub fn library(&self) -> &kiosk::library::Library {
+        self.app.world().resource::<kiosk::library::Library>()
+    }
+
+    fn touch(&mut self, phase: TouchPhase, at: Vec2) {
+        let window = self.window;
+        self.app.world_mut().write_message(TouchInput {
+            phase,
+            position: at,
+            window,
+            force: None,
+            id: 1,
+        });
+    }
+
+    /// A finger taps `at`: press and release in separate frames.
+    pub fn tap(&mut self, at: Vec2) {
+        self.touch(TouchPhase::Started, at);
+        self.update();
+        self.touch(TouchPhase::Ended, at);
+        self.update();
+        self.frames(2);
+    }
+
+    /// A finger drags from `from` to `to` over `steps` frames.
+    pub fn drag(&mut self, from: Vec2, to: Vec2, steps: usize) {
+        self.touch(TouchPhase::Started, from);
+        self.update();
+        for s in 1..=steps {
+            let at = from.lerp(to, s as f32 / steps as f32);
+            self.touch(TouchPhase::Moved, at);
+            self.update();
+        }
+        self.touch(TouchPhase::Ended, to);
+        self.update();
+        self.frames(2);
+    }
+
+    fn mouse(&mut self, event: WindowEvent) {
+        self.app.world_mut().write_message(event);
+    }
+
+    /// An emulated-mouse tap, as many kiosk touchscreens send it.
+    pub fn click(&mut self, at: Vec2) {
+        use bevy::input::ButtonState;
+        use bevy::input::mouse::{MouseButton, MouseButtonInput};
+        use bevy::window::CursorMoved;
+        let window = self.window;
+        self.mouse(WindowEvent::CursorMoved(CursorMoved {
+            window,
+            position: at,
+            delta: None,
+        }));
+        self.update();
+        self.mouse(WindowEvent::MouseButtonInput(MouseButtonInput {
+            button: MouseButton::Left,
+            state: ButtonState::Pressed,
+            window,
+        }));
+        self.update();
+        self.mouse(WindowEvent::MouseButtonInput(MouseButtonInput {
+            button: MouseButton::Left,
+            state: ButtonState::Released,
+            window,
+        }));
+        self.update();
+        self.frames(2);
+    }
+
+    /// An emulated-mouse drag.
+    pub fn mouse_drag(&mut self, from: Vec2, to: Vec2, steps: usize) {
+        use bevy::input::ButtonState;
+        use bevy::input::mouse::{MouseButton, MouseButtonInput};
+        use bevy::window::CursorMoved;
+        let window = self.window;
+        self.mouse(WindowEvent::CursorMoved(CursorMoved {
+            window,
+            position: from,
+            delta: None,
+        }));
+        self.update();
+        self.mouse(WindowEvent::MouseButtonInput(MouseButtonInput {
+            button: MouseButton::Left,
+            state: ButtonState::Pressed,
+            window,
+        }));
+        self.update();
+        for s in 1..=steps {
+            let at = from.lerp(to, s as f32 / steps as f32);
+            self.mouse(WindowEvent::CursorMoved(CursorMoved {
+                window,
+                position: at,
+                delta: None,
+            }));
+            self.update();
+        }
+        self.mouse(WindowEvent::MouseButtonInput(MouseButtonInput {
+            button: MouseButton::Left,
+            state: ButtonState::Released,
+            window,
+        }));
+        self.update();
+        self.frames(2);
+    }
+}
