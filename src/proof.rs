@@ -1,8 +1,199 @@
-//! `kiosk proof`: every screen and every person's page as PNG, for curators
-//! to proofread. (Filled in below.)
+//! `kiosk proof`: every screen and every person's page rendered to PNG, for
+//! curators to proofread and for tests to look at. Renders offscreen into an
+//! image (no window, no display needed; software Vulkan is enough).
 
-use std::path::Path;
+use crate::content::ProfileHandles;
+use crate::images::Images;
+use crate::library::Library;
+use crate::profile::Lang;
+use crate::screens::{Screen, Visit};
+use bevy::asset::LoadState;
+use bevy::camera::RenderTarget;
+use bevy::image::Image;
+use bevy::prelude::*;
+use bevy::render::render_resource::TextureFormat;
+use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
+use bevy::time::TimeUpdateStrategy;
+use bevy::window::ExitCondition;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
-pub fn run(_profiles: &Path, _out: &Path, _size: (u32, u32)) -> Result<usize, String> {
-    Err("not yet".into())
+/// One page to render.
+#[derive(Debug, Clone)]
+pub enum Page {
+    Screen {
+        file: String,
+        screen: Screen,
+        lang: Lang,
+    },
+    Detail {
+        file: String,
+        slug: String,
+    },
+}
+
+impl Page {
+    fn file(&self) -> &str {
+        match self {
+            Page::Screen { file, .. } | Page::Detail { file, .. } => file,
+        }
+    }
+}
+
+/// Renders every page of the exhibition into `out`; returns how many.
+pub fn run(profiles: &Path, out: &Path, size: (u32, u32)) -> Result<usize, String> {
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let mut app = offscreen_app(profiles, size);
+    settle(&mut app);
+    let library = app.world().resource::<Library>().clone();
+    let mut pages = vec![
+        Page::Screen {
+            file: "gallery.png".into(),
+            screen: Screen::Gallery,
+            lang: Lang::Zh,
+        },
+        Page::Screen {
+            file: "gallery-en.png".into(),
+            screen: Screen::Gallery,
+            lang: Lang::En,
+        },
+        Page::Screen {
+            file: "timeline.png".into(),
+            screen: Screen::Timeline,
+            lang: Lang::Zh,
+        },
+    ];
+    pages.extend(library.people.iter().map(|p| Page::Detail {
+        file: format!("detail-{}.png", p.slug),
+        slug: p.slug.clone(),
+    }));
+    for page in &pages {
+        render_page(&mut app, page, &out.join(page.file()))?;
+    }
+    Ok(pages.len())
+}
+
+fn offscreen_app(profiles: &Path, (w, h): (u32, u32)) -> App {
+    let mut app = App::new();
+    app.set_error_handler(bevy::ecs::error::warn);
+    crate::content::register_source(&mut app, profiles);
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: None,
+                primary_cursor_options: None,
+                exit_condition: ExitCondition::DontExit,
+                ..default()
+            })
+            .set(AssetPlugin {
+                watch_for_changes_override: Some(false),
+                ..default()
+            })
+            .set(bevy::log::LogPlugin {
+                level: bevy::log::Level::WARN,
+                ..default()
+            })
+            .disable::<bevy::winit::WinitPlugin>(),
+    );
+    // Time moves a tenth of a second a frame: fades finish in two frames.
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+        100,
+    )));
+    app.add_plugins(bevy_egui::EguiPlugin::default());
+    app.add_plugins(crate::plugin);
+    app.finish();
+    app.cleanup();
+    let target = Image::new_target_texture(w, h, TextureFormat::Rgba8UnormSrgb, None);
+    let handle = app.world_mut().resource_mut::<Assets<Image>>().add(target);
+    app.world_mut()
+        .spawn((Camera2d, RenderTarget::Image(handle.clone().into())));
+    app.insert_resource(ProofTarget(handle));
+    app
+}
+
+#[derive(Resource)]
+struct ProofTarget(Handle<Image>);
+
+/// Frames until every profile has loaded.
+fn settle(app: &mut App) {
+    for _ in 0..2000 {
+        app.update();
+        let handles = app.world().resource::<ProfileHandles>();
+        let server = app.world().resource::<AssetServer>();
+        let loading = handles.people.values().any(|h| {
+            matches!(
+                server.load_state(h.id()),
+                LoadState::Loading | LoadState::NotLoaded
+            )
+        });
+        if !loading {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    for _ in 0..3 {
+        app.update();
+    }
+}
+
+fn render_page(app: &mut App, page: &Page, path: &Path) -> Result<(), String> {
+    let world = app.world_mut();
+    let (screen, lang, person) = match page {
+        Page::Screen { screen, lang, .. } => (*screen, *lang, None),
+        Page::Detail { slug, .. } => (Screen::Detail, Lang::Zh, Some(slug.clone())),
+    };
+    {
+        let mut visit = world.resource_mut::<Visit>();
+        visit.lang = lang;
+        visit.person = person;
+    }
+    world.resource_mut::<NextState<Screen>>().set(screen);
+    // Let the screen change and its images be asked for, then prepared.
+    for _ in 0..4 {
+        app.update();
+    }
+    for _ in 0..600 {
+        if app.world().resource::<Images>().in_flight() == 0 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+        app.update();
+    }
+    for _ in 0..3 {
+        app.update();
+    }
+    let done = Arc::new(AtomicBool::new(false));
+    let failed = Arc::new(std::sync::Mutex::new(None::<String>));
+    let target = app.world().resource::<ProofTarget>().0.clone();
+    let (done_in, failed_in, file): (_, _, PathBuf) =
+        (done.clone(), failed.clone(), path.to_path_buf());
+    app.world_mut().spawn(Screenshot::image(target)).observe(
+        move |captured: On<ScreenshotCaptured>| {
+            let result = captured
+                .image
+                .clone()
+                .try_into_dynamic()
+                .map_err(|e| e.to_string())
+                .and_then(|img| img.to_rgb8().save(&file).map_err(|e| e.to_string()));
+            if let Err(e) = result {
+                *failed_in.lock().unwrap_or_else(|p| p.into_inner()) = Some(e);
+            }
+            done_in.store(true, Ordering::SeqCst);
+        },
+    );
+    for _ in 0..600 {
+        app.update();
+        if done.load(Ordering::SeqCst) {
+            break;
+        }
+    }
+    if !done.load(Ordering::SeqCst) {
+        return Err(format!("{}: the screenshot never arrived", path.display()));
+    }
+    match failed.lock().unwrap_or_else(|p| p.into_inner()).take() {
+        Some(e) => Err(format!("{}: {e}", path.display())),
+        None => Ok(()),
+    }
 }

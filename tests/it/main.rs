@@ -5,3 +5,4 @@ mod support;
 mod app;
 mod check;
 mod library;
+mod proof;
