@@ -7,6 +7,7 @@ pub mod check;
 pub mod cli;
 pub mod content;
 pub mod fonts;
+pub mod idle;
 pub mod images;
 pub mod library;
 pub mod media;
@@ -54,7 +55,7 @@ pub fn plugin(app: &mut App) {
         )
             .chain(),
     );
-    app.add_plugins((content::plugin, screens::plugin));
+    app.add_plugins((content::plugin, screens::plugin, idle::plugin));
 }
 
 /// A bad profile or a missing image must never take the exhibition down:

@@ -2,6 +2,7 @@
 //! functions over plain state returning `Action`s, and one system that turns
 //! those actions into state changes.
 
+pub mod attract;
 pub mod detail;
 pub mod gallery;
 pub mod timeline;
@@ -21,9 +22,9 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 #[derive(States, Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Screen {
     /// Nobody is touching the kiosk.
+    #[default]
     Attract,
     /// The home: portrait cards by decade.
-    #[default]
     Gallery,
     /// Everyone on one axis of years.
     Timeline,
@@ -43,7 +44,7 @@ pub struct Visit {
     /// The person open in Detail and Viewer.
     pub person: Option<String>,
     /// Where Detail's back button returns to.
-    pub back_to: Screen,
+    pub back_to: BackTo,
     /// The media item open in the viewer.
     pub media: usize,
     /// Bumped on every reset: egui keeps scroll positions by id, and a new
@@ -57,6 +58,23 @@ impl Visit {
         let i = library.index_of(self.person.as_deref()?)?;
         let at = self.order.iter().position(|&j| j == i)?;
         Some((at + 1, self.order.len()))
+    }
+}
+
+/// Where Detail's back button leads.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum BackTo {
+    #[default]
+    Gallery,
+    Timeline,
+}
+
+impl BackTo {
+    pub fn screen(self) -> Screen {
+        match self {
+            BackTo::Gallery => Screen::Gallery,
+            BackTo::Timeline => Screen::Timeline,
+        }
     }
 }
 
@@ -155,7 +173,7 @@ fn refresh_order(
         .is_some_and(|slug| library.get(slug).is_none());
     if gone && matches!(screen.get(), Screen::Detail | Screen::Viewer) {
         visit.person = None;
-        next.set(visit.back_to);
+        next.set(visit.back_to.screen());
     }
 }
 
@@ -185,15 +203,17 @@ pub fn apply_actions(
         match action.clone() {
             Action::Open(slug) => {
                 if library.get(&slug).is_some() {
-                    if matches!(screen.get(), Screen::Gallery | Screen::Timeline) {
-                        visit.back_to = *screen.get();
+                    match screen.get() {
+                        Screen::Gallery => visit.back_to = BackTo::Gallery,
+                        Screen::Timeline => visit.back_to = BackTo::Timeline,
+                        _ => {}
                     }
                     visit.person = Some(slug);
                     next.set(Screen::Detail);
                 }
             }
             Action::Back => match screen.get() {
-                Screen::Detail => next.set(visit.back_to),
+                Screen::Detail => next.set(visit.back_to.screen()),
                 Screen::Viewer => next.set(Screen::Detail),
                 Screen::Timeline => next.set(Screen::Gallery),
                 Screen::Gallery | Screen::Attract => {}
@@ -248,6 +268,7 @@ fn draw(
     mut viewer: ResMut<ViewerState>,
     mut images: ResMut<Images>,
     mut transition: ResMut<Transition>,
+    idle: Res<crate::idle::Idle>,
     mut actions: MessageWriter<Action>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
@@ -294,7 +315,11 @@ fn draw(
     ui.multiply_opacity(egui::emath::easing::cubic_out(fade));
 
     let action = match screen.get() {
-        Screen::Gallery | Screen::Attract => {
+        Screen::Attract => {
+            attract::view(&mut ui, &model, now - transition.since.unwrap_or(now));
+            None
+        }
+        Screen::Gallery => {
             let out = gallery::view(&mut ui, &model, gallery.jump_to);
             if out.jump_done {
                 gallery.jump_to = None;
@@ -306,6 +331,12 @@ fn draw(
         Screen::Detail => detail::view(&mut ui, &model),
         Screen::Viewer => viewer::view(&mut ui, &model, &mut viewer),
     };
+    let countdown = idle
+        .countdown(&library)
+        .filter(|_| *screen.get() != Screen::Attract);
+    if countdown.is_some() || idle.swallow_touch {
+        widgets::modal(&ctx, visit.lang, countdown);
+    }
     let wanted = lookup.into_wanted();
     images.update(&ctx, wanted, now);
     if let Some(action) = action {

@@ -38,7 +38,7 @@ fn a_broken_profile_is_skipped_and_reported() {
 fn tap_a_card_opens_that_person() {
     let dir = two_people();
     let mut kiosk = Kiosk::new(dir.path());
-    assert_eq!(kiosk.screen(), Screen::Gallery);
+    kiosk.wake();
     assert_eq!(kiosk.library().len(), 2);
     // The first card sits at the top left of the grid.
     kiosk.tap(Vec2::new(420.0, 450.0));
@@ -50,6 +50,7 @@ fn tap_a_card_opens_that_person() {
 fn swipe_moves_to_the_next_and_previous_person() {
     let dir = two_people();
     let mut kiosk = Kiosk::new(dir.path());
+    kiosk.wake();
     kiosk.tap(Vec2::new(420.0, 450.0));
     assert_eq!(kiosk.visit().person.as_deref(), Some("ce-shiren"));
     assert_eq!(kiosk.visit().position(kiosk.library()), Some((1, 2)));
@@ -67,6 +68,7 @@ fn swipe_moves_to_the_next_and_previous_person() {
 fn a_drag_on_the_gallery_scrolls_and_opens_nothing() {
     let dir = two_people();
     let mut kiosk = Kiosk::new(dir.path());
+    kiosk.wake();
     assert_eq!(decade_in_view(&kiosk), Some(1950));
     // Starts on the first card and drags it up: a scroll, not a tap.
     kiosk.drag(Vec2::new(400.0, 900.0), Vec2::new(400.0, 200.0), 12);
@@ -80,6 +82,7 @@ fn a_drag_on_the_gallery_scrolls_and_opens_nothing() {
 fn emulated_mouse_drags_scroll_and_clicks_open() {
     let dir = two_people();
     let mut kiosk = Kiosk::new(dir.path());
+    kiosk.wake();
     kiosk.mouse_drag(Vec2::new(400.0, 900.0), Vec2::new(400.0, 200.0), 12);
     kiosk.frames(60);
     assert_eq!(kiosk.screen(), Screen::Gallery);
@@ -96,6 +99,7 @@ fn emulated_mouse_drags_scroll_and_clicks_open() {
 fn tapping_a_decade_brings_it_into_view() {
     let dir = two_people();
     let mut kiosk = Kiosk::new(dir.path());
+    kiosk.wake();
     assert_eq!(decade_in_view(&kiosk), Some(1950));
     // The rail: 1950年代 then 1980年代, 96 px apart.
     kiosk.tap(Vec2::new(120.0, 370.0));
@@ -108,6 +112,7 @@ fn tapping_a_decade_brings_it_into_view() {
 fn the_language_button_switches_to_english_and_back() {
     let dir = two_people();
     let mut kiosk = Kiosk::new(dir.path());
+    kiosk.wake();
     assert_eq!(kiosk.visit().lang, kiosk::profile::Lang::Zh);
     kiosk.tap(Vec2::new(1800.0, 68.0));
     assert_eq!(kiosk.visit().lang, kiosk::profile::Lang::En);
@@ -136,7 +141,7 @@ fn timeline_tap_opens_a_person() {
         }
     }
     assert_eq!(kiosk.screen(), Screen::Detail);
-    assert_eq!(kiosk.visit().back_to, Screen::Timeline);
+    assert_eq!(kiosk.visit().back_to, kiosk::screens::BackTo::Timeline);
 }
 
 fn decade_in_view(kiosk: &Kiosk) -> Option<i32> {

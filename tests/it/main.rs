@@ -4,5 +4,6 @@ mod support;
 
 mod app;
 mod check;
+mod idle;
 mod library;
 mod proof;

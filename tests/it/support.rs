@@ -96,6 +96,14 @@ impl Kiosk {
         kiosk
     }
 
+    /// The first touch: wakes the attract loop into the gallery.
+    pub fn wake(&mut self) {
+        assert_eq!(self.screen(), kiosk::screens::Screen::Attract);
+        self.tap(Vec2::new(960.0, 540.0));
+        self.frames(3);
+        assert_eq!(self.screen(), kiosk::screens::Screen::Gallery);
+    }
+
     pub fn update(&mut self) {
         self.app.update();
     }
