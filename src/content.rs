@@ -187,13 +187,108 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<CuratorReport>()
         .init_resource::<Library>()
         .add_message::<LibraryChanged>()
-        .add_systems(Startup, discover_profiles)
+        .add_systems(Startup, (discover_profiles, watch_folders))
         .add_systems(
             Update,
-            (record_failures, rebuild_library)
+            (follow_folders, record_failures, rebuild_library)
                 .chain()
                 .in_set(AppSystems::Content),
         );
+}
+
+/// File events under the profiles root. Bevy reloads a changed profile by
+/// itself; this catches what it cannot: people added or deleted (folders
+/// appearing, `profile.ron` created or removed) and images replaced.
+#[derive(Resource)]
+struct FolderWatcher {
+    _watcher: notify::RecommendedWatcher,
+    events: std::sync::Mutex<std::sync::mpsc::Receiver<notify::Event>>,
+    /// The watched root as the OS reports paths under it.
+    absolute_root: PathBuf,
+}
+
+fn watch_folders(mut commands: Commands, root: Res<ProfilesRoot>) {
+    use notify::Watcher;
+    let absolute_root = std::path::absolute(&root.0).unwrap_or_else(|_| root.0.clone());
+    let absolute_root = absolute_root.canonicalize().unwrap_or(absolute_root);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if let Ok(event) = event {
+            let _ = tx.send(event);
+        }
+    });
+    let watching = watcher.and_then(|mut w| {
+        w.watch(&absolute_root, notify::RecursiveMode::Recursive)
+            .map(|()| w)
+    });
+    match watching {
+        Ok(watcher) => commands.insert_resource(FolderWatcher {
+            _watcher: watcher,
+            events: std::sync::Mutex::new(rx),
+            absolute_root,
+        }),
+        Err(e) => warn!("cannot watch {} for new people: {e}", root.0.display()),
+    }
+}
+
+/// People who appeared or left, and images that changed.
+fn follow_folders(
+    watcher: Option<Res<FolderWatcher>>,
+    root: Res<ProfilesRoot>,
+    server: Res<AssetServer>,
+    mut handles: ResMut<ProfileHandles>,
+    mut report: ResMut<CuratorReport>,
+    mut images: ResMut<crate::images::Images>,
+    mut changed: MessageWriter<LibraryChanged>,
+) {
+    let Some(watcher) = watcher else {
+        return;
+    };
+    // Per person folder: did anything but profile.ron change? (Bevy itself
+    // reloads a changed profile.ron.)
+    let mut touched: BTreeMap<String, bool> = BTreeMap::new();
+    if let Ok(events) = watcher.events.lock() {
+        for event in events.try_iter() {
+            for path in &event.paths {
+                let Ok(rel) = path.strip_prefix(&watcher.absolute_root) else {
+                    continue;
+                };
+                let mut parts = rel.components();
+                let Some(slug) = parts.next().and_then(|c| c.as_os_str().to_str()) else {
+                    continue;
+                };
+                let other_file = match parts.next() {
+                    Some(file) if file.as_os_str() != "profile.ron" => {
+                        // An image replaced: prepare it anew.
+                        images.invalidate(&root.0.join(slug).join(file.as_os_str()));
+                        true
+                    }
+                    _ => false,
+                };
+                *touched.entry(slug.to_owned()).or_default() |= other_file;
+            }
+        }
+    }
+    for (slug, other_file) in touched {
+        let present = root.0.join(&slug).join("profile.ron").is_file();
+        let path = AssetPath::from(format!("{slug}/profile.ron")).with_source(SOURCE);
+        match (present, handles.people.contains_key(&slug)) {
+            (true, false) => {
+                info!("curator: new person {slug}");
+                handles.people.insert(slug, server.load(path));
+            }
+            (false, true) => {
+                info!("curator: {slug} removed");
+                handles.people.remove(&slug);
+                report.by_file.remove(&root.display(&slug));
+                changed.write(LibraryChanged);
+            }
+            // A picture arrived or changed: validate the profile again (a
+            // missing-file warning may no longer hold).
+            (true, true) if other_file => server.reload(path),
+            _ => {}
+        }
+    }
 }
 
 /// The people folders under the profiles root: those holding a `profile.ron`.

@@ -23,7 +23,7 @@ fn person_for(n: u64, len: usize) -> usize {
     }
     let stride = [37usize, 41, 43, 47]
         .into_iter()
-        .find(|s| len % s != 0)
+        .find(|s| !len.is_multiple_of(*s))
         .unwrap_or(1);
     (n as usize).wrapping_mul(stride) % len
 }
@@ -189,7 +189,7 @@ fn ken_burns(
             let zoom = 1.0 + 0.12 * progress;
             let w = base.width() / zoom;
             let h = base.height() / zoom;
-            let dir = if seed % 2 == 0 { 1.0 } else { -1.0 };
+            let dir = if seed.is_multiple_of(2) { 1.0 } else { -1.0 };
             let cx = base.center().x + dir * (base.width() - w) * (progress - 0.5);
             let cy = base.center().y - (base.height() - h) * 0.5 * progress;
             let uv = Rect::from_center_size(pos2(cx, cy), vec2(w, h));

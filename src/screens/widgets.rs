@@ -263,8 +263,11 @@ pub fn swipe(ui: &Ui, rect: Rect) -> Option<i32> {
     let (start, end) = track?;
     let delta = latest.unwrap_or(end) - start;
     // Mostly sideways and far enough to be meant; a tap or scroll never swipes.
-    (delta.x.abs() > 120.0 && delta.x.abs() > 2.0 * delta.y.abs())
-        .then(|| if delta.x < 0.0 { 1 } else { -1 })
+    (delta.x.abs() > 120.0 && delta.x.abs() > 2.0 * delta.y.abs()).then_some(if delta.x < 0.0 {
+        1
+    } else {
+        -1
+    })
 }
 
 /// Text in the visitor's language, with Chinese as the fallback.

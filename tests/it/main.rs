@@ -6,4 +6,5 @@ mod app;
 mod check;
 mod idle;
 mod library;
+mod live;
 mod proof;

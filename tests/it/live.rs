@@ -1,0 +1,112 @@
+//! Curators' saves reach the running kiosk: edits, broken saves, new and
+//! deleted people. File watching runs in real time, so these tests step
+//! frames with short real pauses and report how long the change took.
+
+use crate::check::{VALID, folder};
+use crate::support::Kiosk;
+use std::time::{Duration, Instant};
+
+/// Steps the kiosk (1/60 s of manual time and ~1/60 s of real time a frame)
+/// until `done` holds; returns the real time it took. Gives up after 5 s.
+fn until(kiosk: &mut Kiosk, mut done: impl FnMut(&Kiosk) -> bool) -> Option<Duration> {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(5) {
+        kiosk.update();
+        if done(kiosk) {
+            return Some(start.elapsed());
+        }
+        std::thread::sleep(Duration::from_millis(16));
+    }
+    None
+}
+
+fn name_of(kiosk: &Kiosk, slug: &str) -> Option<String> {
+    kiosk.library().get(slug).map(|p| p.profile.name.zh.clone())
+}
+
+#[test]
+fn an_edit_shows_and_a_broken_save_keeps_the_last_good_version() {
+    let dir = folder(&[("ce-shiren", VALID.as_bytes())]);
+    let file = dir.path().join("ce-shiren/profile.ron");
+    let mut kiosk = Kiosk::new(dir.path());
+    kiosk.wake();
+    kiosk.tap(bevy::math::Vec2::new(420.0, 450.0));
+    assert_eq!(kiosk.screen(), kiosk::screens::Screen::Detail);
+
+    std::fs::write(&file, VALID.replace("测试人", "测试新名")).unwrap();
+    let took = until(&mut kiosk, |k| {
+        name_of(k, "ce-shiren").as_deref() == Some("测试新名")
+    });
+    println!("edit shown after {took:?}");
+    assert!(took.is_some(), "the edit never arrived");
+    // The visitor stays on the page they were reading; it updated in place.
+    assert_eq!(kiosk.screen(), kiosk::screens::Screen::Detail);
+    assert_eq!(kiosk.visit().person.as_deref(), Some("ce-shiren"));
+
+    // Half a file, as a save interrupted by a power cut leaves it.
+    std::fs::write(&file, &VALID[..VALID.len() / 2]).unwrap();
+    let took = until(&mut kiosk, |k| {
+        k.app
+            .world()
+            .resource::<kiosk::content::CuratorReport>()
+            .error_count()
+            > 0
+    });
+    println!("broken save reported after {took:?}");
+    assert!(took.is_some(), "the broken save was never reported");
+    assert_eq!(
+        name_of(&kiosk, "ce-shiren").as_deref(),
+        Some("测试新名"),
+        "the last good version stays"
+    );
+    assert_eq!(kiosk.screen(), kiosk::screens::Screen::Detail);
+
+    // Fixed again: the error goes away.
+    std::fs::write(&file, VALID).unwrap();
+    let took = until(&mut kiosk, |k| {
+        k.app
+            .world()
+            .resource::<kiosk::content::CuratorReport>()
+            .error_count()
+            == 0
+            && name_of(k, "ce-shiren").as_deref() == Some("测试人")
+    });
+    assert!(took.is_some(), "the fix never arrived");
+}
+
+#[test]
+fn a_new_folder_appears_in_its_decade_and_a_deleted_one_goes() {
+    let dir = folder(&[("ce-shiren", VALID.as_bytes())]);
+    let mut kiosk = Kiosk::new(dir.path());
+    assert_eq!(kiosk.library().len(), 1);
+
+    let new = dir.path().join("xin-ren");
+    std::fs::create_dir_all(&new).unwrap();
+    std::fs::copy(
+        dir.path().join("ce-shiren/portrait.png"),
+        new.join("portrait.png"),
+    )
+    .unwrap();
+    std::fs::copy(
+        dir.path().join("ce-shiren/1958-counter.png"),
+        new.join("1958-counter.png"),
+    )
+    .unwrap();
+    let text = VALID
+        .replace("测试人", "新人")
+        .replace("(year: 1956,", "(year: 1996,")
+        .replace("(year: 1959,", "(year: 1999,");
+    std::fs::write(new.join("profile.ron"), text).unwrap();
+    let took = until(&mut kiosk, |k| k.library().len() == 2);
+    println!("new person shown after {took:?}");
+    assert!(took.is_some(), "the new person never appeared");
+    let decades: Vec<i32> = kiosk.library().decades.iter().map(|d| d.start).collect();
+    assert_eq!(decades, [1950, 1990]);
+    assert_eq!(kiosk.visit().order.len(), 2);
+
+    std::fs::remove_dir_all(dir.path().join("ce-shiren")).unwrap();
+    let took = until(&mut kiosk, |k| k.library().len() == 1);
+    assert!(took.is_some(), "the deleted person never left");
+    assert_eq!(kiosk.library().people[0].slug, "xin-ren");
+    assert_eq!(kiosk.visit().order.len(), 1);
+}
