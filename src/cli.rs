@@ -10,12 +10,18 @@ use std::path::PathBuf;
     about = "光荣与梦想 — the model-worker exhibition kiosk"
 )]
 pub struct Cli {
-    /// The curators' profiles folder.
-    #[arg(long, global = true, default_value = "profiles")]
-    pub profiles: PathBuf,
+    /// The curators' profiles folder [default: profiles, or the machine config's].
+    #[arg(long, global = true)]
+    pub profiles: Option<PathBuf>,
     /// Borderless fullscreen, cursor hidden: the exhibition as visitors see it.
     #[arg(long)]
     pub fullscreen: bool,
+    /// For a curator's desktop: the live list of problems beside the exhibition.
+    #[arg(long)]
+    pub curator: bool,
+    /// The machine config (kiosk mode, staff PIN, profiles path, window size).
+    #[arg(long, global = true)]
+    pub config: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -50,4 +56,50 @@ pub fn parse_size(s: &str) -> Result<(u32, u32), String> {
         return Err("each side must be between 320 and 8192".into());
     }
     Ok((w, h))
+}
+
+/// The machine config a technician writes once per kiosk, e.g.
+/// `/etc/kiosk/kiosk.ron`. Every field may be left out.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MachineConfig {
+    /// Run as a kiosk: borderless fullscreen, cursor hidden.
+    #[serde(default)]
+    pub kiosk: bool,
+    /// The staff PIN for the hidden gesture (hold the top-left corner 5 s).
+    #[serde(default)]
+    pub pin: Option<String>,
+    /// Where the curators' profiles are.
+    #[serde(default)]
+    pub profiles: Option<PathBuf>,
+    /// Window size when not fullscreen, e.g. `(1080, 1920)` for portrait.
+    #[serde(default)]
+    pub window: Option<(u32, u32)>,
+}
+
+impl MachineConfig {
+    pub fn load(path: &std::path::Path) -> Result<Self, String> {
+        let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let text = crate::profile::load::decode_text(&path.display().to_string(), &bytes)
+            .map_err(|p| p.to_string())?;
+        crate::profile::load::parse_ron(&path.display().to_string(), &text)
+            .map_err(|p| p.to_string())
+    }
+}
+
+impl Cli {
+    /// The machine config, if one was named.
+    pub fn machine(&self) -> Result<MachineConfig, String> {
+        self.config
+            .as_deref()
+            .map_or(Ok(MachineConfig::default()), MachineConfig::load)
+    }
+
+    /// The profiles folder: the flag, else the machine config's, else `profiles`.
+    pub fn profiles_dir(&self, machine: &MachineConfig) -> PathBuf {
+        self.profiles
+            .clone()
+            .or_else(|| machine.profiles.clone())
+            .unwrap_or_else(|| PathBuf::from("profiles"))
+    }
 }

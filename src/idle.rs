@@ -54,6 +54,7 @@ fn watch_visitor(
     mut visit: ResMut<Visit>,
     mut gallery: ResMut<GalleryState>,
     mut viewer: ResMut<ViewerState>,
+    mut staff: ResMut<crate::staff::Staff>,
 ) {
     let mut input = Input::default();
     for t in touches.read() {
@@ -97,6 +98,7 @@ fn watch_visitor(
     if idle.countdown(&library) == Some(0.0) {
         info!("visitor: gone; resetting to the attract loop");
         reset_visit(&library, &mut visit, &mut gallery, &mut viewer);
+        staff.close();
         idle.quiet = 0.0;
         next.set(Screen::Attract);
     }

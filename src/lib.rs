@@ -14,6 +14,7 @@ pub mod media;
 pub mod profile;
 pub mod proof;
 pub mod screens;
+pub mod staff;
 pub mod theme;
 
 use bevy::prelude::*;
@@ -39,7 +40,14 @@ pub enum AppSystems {
 #[derive(Debug, Clone)]
 pub struct KioskOptions {
     pub profiles: PathBuf,
+    /// Kiosk mode: borderless fullscreen, no cursor, no way to close by keyboard.
     pub fullscreen: bool,
+    /// The curator's desktop: the live problem list beside the exhibition.
+    pub curator: bool,
+    /// Staff PIN for the hidden corner gesture; none disables the staff menu.
+    pub pin: Option<String>,
+    /// Window size when not fullscreen.
+    pub size: (u32, u32),
 }
 
 /// The kiosk's own plugins: content, screens. No window, renderer or egui:
@@ -79,7 +87,7 @@ pub fn build_app(opts: &KioskOptions) -> App {
             .set(WindowPlugin {
                 primary_window: Some(Window {
                     title: "光荣与梦想".into(),
-                    resolution: (1920, 1080).into(),
+                    resolution: opts.size.into(),
                     mode,
                     decorations: !opts.fullscreen,
                     ..default()
@@ -88,6 +96,8 @@ pub fn build_app(opts: &KioskOptions) -> App {
                     visible: !opts.fullscreen,
                     ..default()
                 }),
+                // In kiosk mode Alt+F4 and the like do nothing: only staff leave.
+                close_when_requested: !opts.fullscreen,
                 ..default()
             })
             .set(AssetPlugin {
@@ -106,6 +116,7 @@ pub fn build_app(opts: &KioskOptions) -> App {
         commands.spawn(Camera2d);
     });
     app.add_plugins(plugin);
+    app.insert_resource(staff::Staff::new(opts.pin.clone(), opts.curator));
     app
 }
 

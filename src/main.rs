@@ -6,16 +6,27 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let machine = match cli.machine() {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("machine config: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let profiles = cli.profiles_dir(&machine);
     match cli.command {
         None => {
             kiosk::run(kiosk::KioskOptions {
-                profiles: cli.profiles,
-                fullscreen: cli.fullscreen,
+                profiles,
+                fullscreen: cli.fullscreen || machine.kiosk,
+                curator: cli.curator,
+                pin: machine.pin,
+                size: machine.window.unwrap_or((1920, 1080)),
             });
             ExitCode::SUCCESS
         }
         Some(Command::Check { json }) => {
-            let report = kiosk::check::check(&cli.profiles);
+            let report = kiosk::check::check(&profiles);
             if json {
                 println!(
                     "{}",
@@ -33,7 +44,7 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Some(Command::Proof { out, size }) => match kiosk::proof::run(&cli.profiles, &out, size) {
+        Some(Command::Proof { out, size }) => match kiosk::proof::run(&profiles, &out, size) {
             Ok(n) => {
                 println!("wrote {n} pages to {}", out.display());
                 ExitCode::SUCCESS

@@ -144,6 +144,7 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<ViewerState>()
         .init_resource::<Transition>()
         .init_resource::<Images>()
+        .init_resource::<crate::staff::Staff>()
         .add_systems(Update, refresh_order.in_set(AppSystems::Actions))
         // A touch is answered in the frame it arrives: the view reports the
         // action, it is applied, the screen changes, and egui lays out the
@@ -269,6 +270,9 @@ fn draw(
     mut images: ResMut<Images>,
     mut transition: ResMut<Transition>,
     idle: Res<crate::idle::Idle>,
+    report: Res<crate::content::CuratorReport>,
+    mut staff: ResMut<crate::staff::Staff>,
+    mut exit: MessageWriter<AppExit>,
     mut actions: MessageWriter<Action>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
@@ -297,7 +301,22 @@ fn draw(
         images: &lookup,
         profiles_root: &root.0,
     };
-    let rect = ctx.viewport_rect();
+    let mut rect = ctx.viewport_rect();
+    if staff.curator_panel {
+        // The curator's desktop: the exhibition beside the live problem list.
+        let panel_w = (rect.width() * 0.3).clamp(420.0, 640.0);
+        let panel =
+            egui::Rect::from_min_max(egui::pos2(rect.right() - panel_w, rect.top()), rect.max);
+        rect.max.x -= panel_w;
+        let mut side = egui::Ui::new(
+            ctx.clone(),
+            egui::Id::new("curator"),
+            egui::UiBuilder::new()
+                .layer_id(egui::LayerId::background())
+                .max_rect(panel),
+        );
+        crate::staff::curator_panel(&mut side, &report, panel);
+    }
     let mut ui = egui::Ui::new(
         ctx.clone(),
         egui::Id::new(("screen", visit.generation)),
@@ -336,6 +355,10 @@ fn draw(
         .filter(|_| *screen.get() != Screen::Attract);
     if countdown.is_some() || idle.swallow_touch {
         widgets::modal(&ctx, visit.lang, countdown);
+    }
+    if let Some(crate::staff::StaffAction::Exit) = crate::staff::overlay(&ctx, &mut staff) {
+        info!("staff: quitting the kiosk");
+        exit.write(AppExit::Success);
     }
     let wanted = lookup.into_wanted();
     images.update(&ctx, wanted, now);

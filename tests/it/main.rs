@@ -8,3 +8,4 @@ mod idle;
 mod library;
 mod live;
 mod proof;
+mod staff;
