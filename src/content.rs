@@ -249,6 +249,14 @@ fn follow_folders(
     let mut touched: BTreeMap<String, bool> = BTreeMap::new();
     if let Ok(events) = watcher.events.lock() {
         for event in events.try_iter() {
+            // Reading a file (as the image preparation does) is no change.
+            if matches!(
+                event.kind,
+                notify::EventKind::Access(_)
+                    | notify::EventKind::Modify(notify::event::ModifyKind::Metadata(_))
+            ) {
+                continue;
+            }
             for path in &event.paths {
                 let Ok(rel) = path.strip_prefix(&watcher.absolute_root) else {
                     continue;

@@ -89,6 +89,7 @@ impl Images {
             if let Some(e) = self.entries.get_mut(&key) {
                 e.last_wanted = now;
             } else if self.in_flight() < MAX_IN_FLIGHT {
+                debug!("preparing image {} ({:?})", key.file.display(), key.variant);
                 let file = key.file.clone();
                 let variant = key.variant;
                 let task = AsyncComputeTaskPool::get().spawn(async move {
@@ -111,6 +112,7 @@ impl Images {
                 && let Some(result) = block_on(future::poll_once(task))
             {
                 finished = true;
+                debug!("image ready: {} ({:?})", key.file.display(), key.variant);
                 e.slot = match result {
                     Some(p) => {
                         let image = egui::ColorImage::from_rgba_unmultiplied(

@@ -40,7 +40,7 @@ pub fn view(ui: &mut Ui, m: &ViewModel, elapsed: f64) {
     let stage = if portrait_mode {
         Rect::from_min_size(
             full.min + vec2(80.0, 420.0),
-            vec2(full.width() - 160.0, full.height() * 0.5),
+            vec2(full.width() - 160.0, full.height() * 0.45),
         )
     } else {
         Rect::from_min_size(
@@ -83,7 +83,7 @@ pub fn view(ui: &mut Ui, m: &ViewModel, elapsed: f64) {
         let (cx, cy) = if portrait_mode {
             (stage.left(), stage.bottom() + 40.0)
         } else {
-            (stage.right() + 90.0, stage.bottom() - 190.0)
+            (stage.right() + 90.0, stage.bottom() - 360.0)
         };
         let alpha = fade_in;
         painter.text(
@@ -143,10 +143,17 @@ pub fn view(ui: &mut Ui, m: &ViewModel, elapsed: f64) {
         );
     }
     let pulse = 0.65 + 0.35 * ((elapsed * 2.0).sin() as f32 * 0.5 + 0.5);
-    let invite = Rect::from_center_size(
-        pos2(full.center().x, full.bottom() - 90.0),
-        vec2(760.0, 96.0),
-    );
+    let invite = if portrait_mode {
+        Rect::from_center_size(
+            pos2(full.center().x, full.bottom() - 110.0),
+            vec2(760.0, 96.0),
+        )
+    } else {
+        Rect::from_min_size(
+            pos2(stage.right() + 90.0, stage.bottom() - 96.0),
+            vec2(760.0, 96.0),
+        )
+    };
     painter.rect_filled(
         invite,
         CornerRadius::same(48),

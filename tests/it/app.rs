@@ -151,3 +151,26 @@ fn decade_in_view(kiosk: &Kiosk) -> Option<i32> {
         .resource::<kiosk::screens::GalleryState>()
         .decade_in_view
 }
+
+#[test]
+fn portraits_are_prepared_into_textures_and_stay() {
+    let dir = two_people();
+    let mut kiosk = Kiosk::new(dir.path());
+    kiosk.wake();
+    let textures = |k: &Kiosk| k.app.world().resource::<kiosk::images::Images>().textures();
+    let start = std::time::Instant::now();
+    while textures(&kiosk) < 2 && start.elapsed() < std::time::Duration::from_secs(5) {
+        kiosk.update();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(
+        textures(&kiosk) >= 2,
+        "both card portraits on screen become textures"
+    );
+    let ready = textures(&kiosk);
+    // Reading the files is not a change to them: nothing is prepared again.
+    kiosk.frames(30);
+    let images = kiosk.app.world().resource::<kiosk::images::Images>();
+    assert_eq!(images.in_flight(), 0);
+    assert_eq!(images.textures(), ready);
+}
