@@ -18,7 +18,7 @@ pub mod staff;
 pub mod theme;
 
 use bevy::prelude::*;
-use bevy::window::{CursorOptions, MonitorSelection, WindowMode};
+use bevy::window::CursorOptions;
 use bevy::winit::WinitSettings;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -77,19 +77,27 @@ pub fn build_app(opts: &KioskOptions) -> App {
     let mut app = App::new();
     never_crash(&mut app);
     content::register_source(&mut app, &opts.profiles);
-    let mode = if opts.fullscreen {
-        WindowMode::BorderlessFullscreen(MonitorSelection::Primary)
-    } else {
-        WindowMode::Windowed
-    };
     app.add_plugins(
         DefaultPlugins
             .set(WindowPlugin {
                 primary_window: Some(Window {
                     title: "光荣与梦想".into(),
                     resolution: opts.size.into(),
-                    mode,
+                    // Kiosk mode is an undecorated, always-on-top window that
+                    // fills the monitor (see `fill_the_monitor`): unlike
+                    // borderless fullscreen it works with or without a window
+                    // manager, as kiosk sessions often have none.
                     decorations: !opts.fullscreen,
+                    position: if opts.fullscreen {
+                        bevy::window::WindowPosition::At(IVec2::ZERO)
+                    } else {
+                        bevy::window::WindowPosition::Automatic
+                    },
+                    window_level: if opts.fullscreen {
+                        bevy::window::WindowLevel::AlwaysOnTop
+                    } else {
+                        bevy::window::WindowLevel::Normal
+                    },
                     ..default()
                 }),
                 primary_cursor_options: Some(CursorOptions {
@@ -116,8 +124,27 @@ pub fn build_app(opts: &KioskOptions) -> App {
         commands.spawn(Camera2d);
     });
     app.add_plugins(plugin);
+    if opts.fullscreen {
+        app.add_systems(Update, fill_the_monitor);
+    }
     app.insert_resource(staff::Staff::new(opts.pin.clone(), opts.curator));
     app
+}
+
+/// Kiosk mode: the window covers the primary monitor, whatever its size.
+fn fill_the_monitor(
+    monitors: Query<&bevy::window::Monitor, With<bevy::window::PrimaryMonitor>>,
+    mut windows: Query<&mut Window, With<bevy::window::PrimaryWindow>>,
+) {
+    let (Some(monitor), Ok(mut window)) = (monitors.iter().next(), windows.single_mut()) else {
+        return;
+    };
+    let (w, h) = (monitor.physical_width, monitor.physical_height);
+    if w > 0 && h > 0 && (window.physical_width() != w || window.physical_height() != h) {
+        info!("sizing the window to the monitor: {w}×{h}");
+        window.resolution.set_physical_resolution(w, h);
+        window.position = bevy::window::WindowPosition::At(monitor.physical_position);
+    }
 }
 
 /// Runs the exhibition until the window closes.
