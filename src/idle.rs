@@ -31,8 +31,62 @@ impl Idle {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Idle>()
-        .add_systems(Update, watch_visitor.in_set(AppSystems::TickTimers));
+    app.init_resource::<Idle>().add_systems(
+        Update,
+        (watch_visitor, release_stuck_touches)
+            .chain()
+            .in_set(AppSystems::TickTimers),
+    );
+}
+
+/// A touch held this long is taken as stuck (a resting palm, a glitching
+/// panel) and cancelled. Longer than the staff gesture.
+pub const STUCK_TOUCH_SECS: f32 = 10.0;
+/// A touch that has not moved for this long gives way to a new touch.
+pub const RESTING_TOUCH_SECS: f32 = 2.0;
+
+/// egui follows one finger as its pointer; a finger that never lifts would
+/// make every other tap dead. Cancel touches held too long, and resting ones
+/// as soon as another finger arrives.
+fn release_stuck_touches(
+    time: Res<Time>,
+    touches: Res<bevy::input::touch::Touches>,
+    windows: Query<Entity, With<bevy::window::PrimaryWindow>>,
+    mut held: Local<bevy::platform::collections::HashMap<u64, (f32, Vec2, f32)>>,
+    mut out: MessageWriter<TouchInput>,
+) {
+    let dt = time.delta_secs();
+    held.retain(|id, _| touches.get_pressed(*id).is_some());
+    let newcomer = touches.iter_just_pressed().next().map(|t| t.id());
+    let Ok(window) = windows.single() else {
+        return;
+    };
+    for t in touches.iter() {
+        let (down, last, still) = held.entry(t.id()).or_insert((0.0, t.position(), 0.0));
+        *down += dt;
+        *still = if t.position().distance(*last) < 8.0 {
+            *still + dt
+        } else {
+            0.0
+        };
+        *last = t.position();
+        let resting = newcomer.is_some_and(|n| n != t.id()) && *still >= RESTING_TOUCH_SECS;
+        if *down >= STUCK_TOUCH_SECS || resting {
+            warn!(
+                "touch {} stuck ({:.0} s down): cancelling it",
+                t.id(),
+                *down
+            );
+            out.write(TouchInput {
+                phase: TouchPhase::Canceled,
+                position: t.position(),
+                window,
+                force: None,
+                id: t.id(),
+            });
+            *down = f32::NEG_INFINITY; // once
+        }
+    }
 }
 
 /// What the visitor did this frame.
@@ -58,7 +112,8 @@ fn watch_visitor(
 ) {
     let mut input = Input::default();
     for t in touches.read() {
-        input.any = true;
+        // A cancelled touch (the OS's, or ours for a stuck one) is no visitor.
+        input.any |= t.phase != TouchPhase::Canceled;
         input.pressed |= t.phase == TouchPhase::Started;
         input.released |= matches!(t.phase, TouchPhase::Ended | TouchPhase::Canceled);
     }

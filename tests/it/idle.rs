@@ -137,3 +137,26 @@ fn no_touch_anywhere_on_any_screen_exits() {
 
 #[derive(Resource, Default)]
 struct Exits(usize);
+
+#[test]
+fn a_resting_palm_does_not_make_taps_dead() {
+    use bevy::input::touch::{TouchInput, TouchPhase};
+    let (_dir, mut kiosk) = quick_kiosk();
+    kiosk.wake();
+    let window = kiosk.window;
+    // A palm comes to rest on the screen and stays.
+    kiosk.app.world_mut().write_message(TouchInput {
+        phase: TouchPhase::Started,
+        position: Vec2::new(1500.0, 1000.0),
+        window,
+        force: None,
+        id: 9,
+    });
+    kiosk.frames(150);
+    // The visitor taps a card: the first touch makes the palm give way, the tap opens.
+    kiosk.tap(Vec2::new(420.0, 450.0));
+    if kiosk.screen() != Screen::Detail {
+        kiosk.tap(Vec2::new(420.0, 450.0));
+    }
+    assert_eq!(kiosk.screen(), Screen::Detail);
+}

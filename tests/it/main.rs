@@ -8,4 +8,5 @@ mod idle;
 mod library;
 mod live;
 mod proof;
+mod robust;
 mod staff;

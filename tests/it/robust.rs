@@ -1,0 +1,224 @@
+//! Thousands of hands and months of running: fuzzed profiles and a monkey
+//! on the touchscreen.
+
+use crate::check::{VALID, folder};
+use crate::support::Kiosk;
+use bevy::input::touch::{TouchInput, TouchPhase};
+use bevy::prelude::*;
+use kiosk::profile::{ProfileDir, load_profile};
+use proptest::prelude::*;
+
+fn assert_located_or_valid(bytes: &[u8]) {
+    let dir = tempfile::tempdir().unwrap();
+    let loaded = load_profile(
+        &ProfileDir {
+            root: dir.path(),
+            slug: "fuzz",
+        },
+        bytes,
+    );
+    let errors: Vec<_> = loaded.problems.iter().filter(|p| p.is_error()).collect();
+    match loaded.value {
+        Some(_) => assert!(errors.is_empty()),
+        None => {
+            assert!(!errors.is_empty(), "left out without an error");
+            for e in errors {
+                assert!(e.line >= 1 && e.col >= 1, "{e}");
+                assert!(e.path.ends_with("fuzz/profile.ron"), "{e}");
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, .. ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_bytes_give_a_located_error_or_a_profile(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+        assert_located_or_valid(&bytes);
+    }
+
+    #[test]
+    fn mutated_profiles_give_a_located_error_or_a_profile(
+        edits in proptest::collection::vec((0usize..VALID.len(), 0usize..40, any::<char>()), 1..6)
+    ) {
+        let mut text: Vec<char> = VALID.chars().collect();
+        for (at, len, c) in edits {
+            let at = at.min(text.len());
+            let end = (at + len % 8).min(text.len());
+            match len % 3 {
+                0 => { text.drain(at..end); }
+                1 => text.insert(at, c),
+                _ => if at < text.len() { text[at] = c },
+            }
+        }
+        let text: String = text.into_iter().collect();
+        assert_located_or_valid(text.as_bytes());
+    }
+}
+
+/// A small, fast, deterministic random source for the monkey.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    fn point(&mut self) -> Vec2 {
+        // Mostly on screen, sometimes just off it.
+        Vec2::new(
+            self.below(2000) as f32 - 40.0,
+            self.below(1160) as f32 - 40.0,
+        )
+    }
+}
+
+/// Events for the monkey: `KIOSK_MONKEY_EVENTS` (default 10,000; the full
+/// run is 100,000).
+fn monkey_events() -> usize {
+    std::env::var("KIOSK_MONKEY_EVENTS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10_000)
+}
+
+#[test]
+fn a_monkey_on_the_touchscreen_breaks_nothing() {
+    let second = VALID
+        .replace("测试人", "另一人")
+        .replace("(year: 1956,", "(year: 1986,")
+        .replace("(year: 1959,", "(year: 1989,");
+    let dir = folder(&[
+        ("ce-shiren", VALID.as_bytes()),
+        ("ling-yiren", second.as_bytes()),
+    ]);
+    std::fs::write(
+        dir.path().join("exhibition.ron"),
+        "(title: (zh: \"光荣与梦想\"), idle_seconds: 20, countdown_seconds: 5)",
+    )
+    .unwrap();
+    let mut kiosk = Kiosk::new(dir.path());
+    kiosk.frames(30);
+    let entities_at_start = kiosk.app.world().entities().len();
+    let window = kiosk.window;
+    let ghost = kiosk.app.world_mut().spawn_empty().id(); // a window that does not exist
+    kiosk.app.world_mut().despawn(ghost);
+
+    let mut rng = Rng(0x5EED_0F_4B1D);
+    let mut sent = 0;
+    let mut screens = std::collections::HashSet::new();
+    let touch = |k: &mut Kiosk, id: u64, phase: TouchPhase, at: Vec2, window: Entity| {
+        k.app.world_mut().write_message(TouchInput {
+            phase,
+            position: at,
+            window,
+            force: None,
+            id,
+        });
+    };
+    while sent < monkey_events() {
+        let target = if rng.below(50) == 0 { ghost } else { window };
+        match rng.below(100) / 10 {
+            // Taps.
+            0..=3 => {
+                let at = rng.point();
+                touch(&mut kiosk, 1, TouchPhase::Started, at, target);
+                kiosk.update();
+                touch(&mut kiosk, 1, TouchPhase::Ended, at, target);
+                sent += 2;
+            }
+            // Drags and swipes.
+            4..=6 => {
+                let (from, to) = (rng.point(), rng.point());
+                touch(&mut kiosk, 2, TouchPhase::Started, from, target);
+                let steps = 2 + rng.below(8);
+                for s in 1..=steps {
+                    kiosk.update();
+                    touch(
+                        &mut kiosk,
+                        2,
+                        TouchPhase::Moved,
+                        from.lerp(to, s as f32 / steps as f32),
+                        target,
+                    );
+                }
+                touch(&mut kiosk, 2, TouchPhase::Ended, to, target);
+                sent += steps as usize + 2;
+            }
+            // Two-finger pinches.
+            7 => {
+                let c = rng.point();
+                let spread = 20.0 + rng.below(300) as f32;
+                touch(
+                    &mut kiosk,
+                    3,
+                    TouchPhase::Started,
+                    c - Vec2::X * spread,
+                    target,
+                );
+                touch(
+                    &mut kiosk,
+                    4,
+                    TouchPhase::Started,
+                    c + Vec2::X * spread,
+                    target,
+                );
+                for s in 1..=6 {
+                    kiosk.update();
+                    let d = spread * (1.0 + s as f32 * 0.3);
+                    touch(&mut kiosk, 3, TouchPhase::Moved, c - Vec2::X * d, target);
+                    touch(&mut kiosk, 4, TouchPhase::Moved, c + Vec2::X * d, target);
+                }
+                touch(&mut kiosk, 3, TouchPhase::Ended, c, target);
+                touch(&mut kiosk, 4, TouchPhase::Canceled, c, target);
+                sent += 16;
+            }
+            // Now and then a press that never ends (a resting palm).
+            8 if rng.below(10) == 0 => {
+                touch(
+                    &mut kiosk,
+                    100 + rng.below(5),
+                    TouchPhase::Started,
+                    rng.point(),
+                    target,
+                );
+                sent += 1;
+            }
+            // A pause: time passes (sometimes long enough for the countdown).
+            8 | 9 => {
+                let frames = if rng.below(20) == 0 {
+                    60 * 27
+                } else {
+                    1 + rng.below(120) as usize
+                };
+                kiosk.frames(frames);
+            }
+            _ => unreachable!(),
+        }
+        kiosk.update();
+        screens.insert(kiosk.screen());
+    }
+    assert!(screens.len() >= 4, "the monkey saw only {screens:?}");
+
+    // Walk away: the kiosk always comes back to the attract loop.
+    kiosk.frames(60 * 30);
+    assert_eq!(kiosk.screen(), kiosk::screens::Screen::Attract);
+    // Nothing piled up.
+    let entities = kiosk.app.world().entities().len();
+    assert!(
+        entities <= entities_at_start + 2,
+        "entities grew from {entities_at_start} to {entities}"
+    );
+    let images = kiosk.app.world().resource::<kiosk::images::Images>();
+    assert!(
+        images.textures() <= 10,
+        "{} textures held",
+        images.textures()
+    );
+}
