@@ -240,14 +240,33 @@ fn follow_folders(
     mut report: ResMut<CuratorReport>,
     mut images: ResMut<crate::images::Images>,
     mut changed: MessageWriter<LibraryChanged>,
+    time: Res<Time<Real>>,
+    mut last_look: Local<(f32, Option<Option<std::time::SystemTime>>)>,
 ) {
-    let Some(watcher) = watcher else {
-        return;
-    };
     // Per person folder: did anything but profile.ron change? (Bevy itself
     // reloads a changed profile.ron.)
     let mut touched: BTreeMap<String, bool> = BTreeMap::new();
-    if let Ok(events) = watcher.events.lock() {
+    // Every two seconds, one look at the root itself: events can be missed
+    // (the whole folder deleted, replaced, or put back from a backup).
+    last_look.0 += time.delta_secs();
+    if last_look.0 >= 2.0 || last_look.1.is_none() {
+        last_look.0 = 0.0;
+        let stamp = std::fs::metadata(&root.0).and_then(|m| m.modified()).ok();
+        if last_look.1.is_some_and(|last| last != stamp) {
+            info!("curator: the profiles folder changed as a whole");
+            // Everyone again: a replaced folder may hold new versions.
+            for slug in profile_slugs(&root.0)
+                .into_iter()
+                .chain(handles.people.keys().cloned())
+            {
+                touched.insert(slug, true);
+            }
+        }
+        last_look.1 = Some(stamp);
+    }
+    if let Some(watcher) = &watcher
+        && let Ok(events) = watcher.events.lock()
+    {
         for event in events.try_iter() {
             // Reading a file (as the image preparation does) is no change.
             if matches!(

@@ -4,6 +4,7 @@ mod support;
 
 mod app;
 mod check;
+mod faults;
 mod idle;
 mod library;
 mod live;

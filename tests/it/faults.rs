@@ -1,0 +1,107 @@
+//! Content faults while running: the folder deleted or replaced, a huge
+//! story, no profiles at all, a name outside the font. Never a crash, never
+//! an error on a visitor's screen.
+
+use crate::check::{VALID, folder};
+use crate::support::Kiosk;
+use bevy::prelude::*;
+use kiosk::screens::Screen;
+use std::time::{Duration, Instant};
+
+fn until(kiosk: &mut Kiosk, mut done: impl FnMut(&Kiosk) -> bool) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(8) {
+        kiosk.update();
+        if done(kiosk) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(16));
+    }
+    false
+}
+
+#[test]
+fn no_profiles_shows_a_calm_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut kiosk = Kiosk::new(dir.path());
+    assert!(kiosk.library().is_empty());
+    kiosk.wake();
+    kiosk.frames(30);
+    kiosk.tap(Vec2::new(960.0, 540.0));
+    assert_eq!(kiosk.screen(), Screen::Gallery);
+    // A missing folder altogether is the same calm screen.
+    let mut kiosk = Kiosk::new(&dir.path().join("does-not-exist"));
+    kiosk.wake();
+    kiosk.frames(30);
+    assert!(kiosk.library().is_empty());
+}
+
+#[test]
+fn the_folder_deleted_and_put_back_while_running() {
+    let dir = folder(&[("ce-shiren", VALID.as_bytes())]);
+    let root = dir.path().join("profiles");
+    std::fs::create_dir_all(&root).unwrap();
+    for entry in ["exhibition.ron", "ce-shiren"] {
+        std::fs::rename(dir.path().join(entry), root.join(entry)).unwrap();
+    }
+    let mut kiosk = Kiosk::new(&root);
+    kiosk.wake();
+    kiosk.tap(Vec2::new(420.0, 450.0));
+    assert_eq!(kiosk.screen(), Screen::Detail);
+
+    let aside = dir.path().join("aside");
+    std::fs::rename(&root, &aside).unwrap();
+    assert!(
+        until(&mut kiosk, |k| k.library().is_empty()),
+        "the deleted folder's people stayed"
+    );
+    // The visitor was on that person's page: back to the gallery, calmly.
+    assert_eq!(kiosk.screen(), Screen::Gallery);
+
+    std::fs::rename(&aside, &root).unwrap();
+    assert!(
+        until(&mut kiosk, |k| k.library().len() == 1),
+        "the restored folder never came back"
+    );
+}
+
+#[test]
+fn a_story_of_fifty_thousand_characters() {
+    let story = "她每天下班后练习量布。".repeat(5000);
+    let text = VALID.replace("她每天下班后练习量布。", &story);
+    let dir = folder(&[("ce-shiren", text.as_bytes())]);
+    let mut kiosk = Kiosk::new(dir.path());
+    assert_eq!(kiosk.library().len(), 1);
+    assert_eq!(
+        kiosk.library().people[0].profile.story.zh.chars().count(),
+        55_000
+    );
+    kiosk.wake();
+    kiosk.tap(Vec2::new(420.0, 450.0));
+    assert_eq!(kiosk.screen(), Screen::Detail);
+    // Scroll through it.
+    for _ in 0..5 {
+        kiosk.drag(Vec2::new(1300.0, 900.0), Vec2::new(1300.0, 200.0), 6);
+    }
+    assert_eq!(kiosk.screen(), Screen::Detail);
+}
+
+#[test]
+fn a_name_outside_the_font_still_shows_the_person() {
+    let text = VALID.replace("测试人", "测试\u{1FAE0}");
+    let dir = folder(&[("ce-shiren", text.as_bytes())]);
+    let mut kiosk = Kiosk::new(dir.path());
+    assert_eq!(kiosk.library().len(), 1);
+    let report = kiosk
+        .app
+        .world()
+        .resource::<kiosk::content::CuratorReport>();
+    assert_eq!(report.error_count(), 0);
+    assert!(
+        report.problems().any(|p| p.message.contains("U+1FAE0")),
+        "the curator hears of it"
+    );
+    kiosk.wake();
+    kiosk.tap(Vec2::new(420.0, 450.0));
+    assert_eq!(kiosk.screen(), Screen::Detail);
+}
