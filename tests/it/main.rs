@@ -4,6 +4,7 @@ mod support;
 
 mod app;
 mod check;
+mod e2e;
 mod faults;
 mod idle;
 mod library;

@@ -222,3 +222,167 @@ fn a_monkey_on_the_touchscreen_breaks_nothing() {
         images.textures()
     );
 }
+
+/// Simulated hours of exhibition for the soak: `KIOSK_SOAK_HOURS` (default
+/// 2; the full day is 12).
+fn soak_hours() -> f64 {
+    std::env::var("KIOSK_SOAK_HOURS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(2.0)
+}
+
+fn step(kiosk: &mut Kiosk, secs: f64) {
+    kiosk
+        .app
+        .insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(
+            std::time::Duration::from_secs_f64(secs),
+        ));
+}
+
+fn resident_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<f64>().ok())
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
+#[test]
+fn a_simulated_exhibition_day() {
+    let people: Vec<(String, String)> = (0..4)
+        .map(|i| {
+            let year = 1956 + i * 17;
+            let text = VALID
+                .replace("测试人", &format!("测试人{i}"))
+                .replace("(year: 1956,", &format!("(year: {year},"))
+                .replace("(year: 1959,", &format!("(year: {},", year + 3));
+            (format!("person-{i}"), text)
+        })
+        .collect();
+    let refs: Vec<(&str, &[u8])> = people
+        .iter()
+        .map(|(s, t)| (s.as_str(), t.as_bytes()))
+        .collect();
+    let dir = folder(&refs);
+    let mut kiosk = Kiosk::new(dir.path());
+    let mut rng = Rng(0xDA7_0F_EC0);
+    let (mut clock, end) = (0.0f64, soak_hours() * 3600.0);
+    let mut sessions = 0;
+    let mut baseline = None;
+    let mut next_save = 1800.0;
+    let mut broken = false;
+    while clock < end {
+        // A visitor: a minute or two of browsing at 60 frames a second.
+        step(&mut kiosk, 1.0 / 60.0);
+        kiosk.tap(Vec2::new(960.0, 540.0));
+        assert_eq!(
+            kiosk.screen(),
+            kiosk::screens::Screen::Gallery,
+            "session {sessions} did not start"
+        );
+        // Every visitor opens at least one person.
+        kiosk.tap(Vec2::new(420.0, 450.0));
+        assert_eq!(
+            kiosk.screen(),
+            kiosk::screens::Screen::Detail,
+            "session {sessions} could not open a person"
+        );
+        for _ in 0..(5 + rng.below(15)) {
+            match rng.below(5) {
+                0 | 1 => kiosk.tap(Vec2::new(
+                    300.0 + rng.below(1400) as f32,
+                    300.0 + rng.below(700) as f32,
+                )),
+                2 => kiosk.drag(Vec2::new(1400.0, 700.0), Vec2::new(700.0, 710.0), 6),
+                3 => kiosk.drag(Vec2::new(900.0, 900.0), Vec2::new(900.0, 300.0), 6),
+                _ => kiosk.tap(Vec2::new(130.0, 56.0)), // back
+            }
+            kiosk.frames(30 + rng.below(300) as usize);
+            clock += 3.0;
+        }
+        // They walk away: the countdown runs out and the attract loop returns.
+        step(&mut kiosk, 0.25);
+        kiosk.frames(4 * 75);
+        assert_eq!(
+            kiosk.screen(),
+            kiosk::screens::Screen::Attract,
+            "session {sessions} did not reset"
+        );
+        assert_eq!(kiosk.visit().person, None);
+        // Quiet minutes of attract loop until the next visitor.
+        step(&mut kiosk, 1.0);
+        let gap = 120 + rng.below(240) as usize;
+        kiosk.frames(gap);
+        clock += 75.0 + gap as f64;
+        sessions += 1;
+
+        // Now and then a curator saves; every other save is broken.
+        if clock >= next_save {
+            next_save += 1800.0;
+            let file = dir.path().join("person-0/profile.ron");
+            let text = if broken {
+                people[0].1.clone()
+            } else {
+                people[0].1[..people[0].1.len() / 3].to_string()
+            };
+            std::fs::write(&file, text).unwrap();
+            let want_errors = usize::from(!broken);
+            step(&mut kiosk, 1.0 / 60.0);
+            let start = std::time::Instant::now();
+            while kiosk
+                .app
+                .world()
+                .resource::<kiosk::content::CuratorReport>()
+                .error_count()
+                != want_errors
+                && start.elapsed() < std::time::Duration::from_secs(5)
+            {
+                kiosk.update();
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            assert_eq!(
+                kiosk
+                    .app
+                    .world()
+                    .resource::<kiosk::content::CuratorReport>()
+                    .error_count(),
+                want_errors
+            );
+            // Broken or not, all four people are on show.
+            assert_eq!(kiosk.library().len(), 4);
+            broken = !broken;
+        }
+        if sessions == 3 {
+            baseline = Some((
+                kiosk.app.world().entities().len(),
+                resident_mb(),
+                kiosk.egui_textures(),
+            ));
+        }
+    }
+    let (entities, rss, textures) = baseline.expect("more than three sessions");
+    let now = kiosk.app.world().entities().len();
+    println!(
+        "{sessions} sessions over {:.1} h; entities {entities} → {now}; RSS {rss:.0} → {:.0} MB",
+        clock / 3600.0,
+        resident_mb()
+    );
+    assert!(
+        now <= entities + 2,
+        "entities grew from {entities} to {now}"
+    );
+    // Textures: what was on screen at session 3, give or take a portrait or two.
+    let now_textures = kiosk.egui_textures();
+    println!("egui textures {textures} → {now_textures}");
+    assert!(
+        now_textures <= textures + 2,
+        "textures grew from {textures} to {now_textures}"
+    );
+    assert!(
+        resident_mb() < rss + 64.0,
+        "memory grew from {rss:.0} MB to {:.0} MB",
+        resident_mb()
+    );
+}

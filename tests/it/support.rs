@@ -137,6 +137,14 @@ impl Kiosk {
         self.frames(5);
     }
 
+    /// Every texture egui holds (portraits, the font atlas, anything else).
+    pub fn egui_textures(&mut self) -> usize {
+        let mut q = self.app.world_mut().query::<&mut bevy_egui::EguiContext>();
+        q.iter_mut(self.app.world_mut())
+            .map(|mut c| c.get_mut().tex_manager().read().num_allocated())
+            .sum()
+    }
+
     pub fn screen(&self) -> kiosk::screens::Screen {
         *self
             .app

@@ -1,0 +1,221 @@
+//! End to end in a real X window: the built `kiosk` binary under Xvfb, driven
+//! by xdotool (emulated mouse, as many touchscreens send), judged by
+//! screenshots of what it shows after each step.
+
+use crate::check::{VALID, folder};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Killed(Child);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_display() -> u32 {
+    (90..140)
+        .find(|n| {
+            !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+                && !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+        })
+        .expect("a free X display")
+}
+
+fn run(display: &str, args: &[&str]) {
+    let status = Command::new(args[0])
+        .args(&args[1..])
+        .env("DISPLAY", display)
+        .status()
+        .unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (see README: apt-get install xvfb xdotool imagemagick)",
+                args[0]
+            )
+        });
+    assert!(status.success(), "{args:?} failed");
+}
+
+/// What the screen shows, judged by a few pixels of the kiosk's palette.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+enum Seen {
+    Attract,
+    Gallery,
+    Detail,
+    Other,
+}
+
+fn look(display: &str, shot: &Path) -> Seen {
+    run(
+        display,
+        &[
+            "import",
+            "-window",
+            "root",
+            &format!("png:{}", shot.display()),
+        ],
+    );
+    let img = image::open(shot).expect("screenshot").to_rgb8();
+    let px = |x: u32, y: u32| img.get_pixel(x, y).0;
+    let near = |p: [u8; 3], q: [u8; 3]| {
+        p.iter()
+            .zip(q)
+            .all(|(a, b)| (i16::from(*a) - i16::from(b)).abs() < 24)
+    };
+    const PAPER: [u8; 3] = [0xF5, 0xEE, 0xE0];
+    const NIGHT: [u8; 3] = [0x14, 0x10, 0x0D];
+    const RED: [u8; 3] = [0x9E, 0x22, 0x2A];
+    if near(px(10, 10), NIGHT) {
+        Seen::Attract
+    } else if near(px(10, 10), PAPER) && near(px(50, 300), RED) {
+        Seen::Gallery // the decade rail, current decade highlighted
+    } else if near(px(10, 10), PAPER) && near(px(60, 85), RED) {
+        Seen::Detail // the back button, top left
+    } else {
+        Seen::Other
+    }
+}
+
+fn wait_for(display: &str, shots: &Path, want: Seen, within: Duration) -> Seen {
+    let start = Instant::now();
+    let mut n = 0;
+    loop {
+        n += 1;
+        let seen = look(display, &shots.join(format!("{want:?}-{n}.png")));
+        if seen == want || start.elapsed() > within {
+            return seen;
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}
+
+fn press(display: &str, x: u32, y: u32) {
+    run(
+        display,
+        &["xdotool", "mousemove", &x.to_string(), &y.to_string()],
+    );
+    std::thread::sleep(Duration::from_millis(150));
+    run(display, &["xdotool", "mousedown", "1"]);
+    std::thread::sleep(Duration::from_millis(150));
+    run(display, &["xdotool", "mouseup", "1"]);
+}
+
+fn drag(display: &str, from: (u32, u32), to: (u32, u32)) {
+    run(
+        display,
+        &[
+            "xdotool",
+            "mousemove",
+            &from.0.to_string(),
+            &from.1.to_string(),
+        ],
+    );
+    std::thread::sleep(Duration::from_millis(150));
+    run(display, &["xdotool", "mousedown", "1"]);
+    for s in 1..=10 {
+        let x = from.0 as i64 + (to.0 as i64 - from.0 as i64) * s / 10;
+        let y = from.1 as i64 + (to.1 as i64 - from.1 as i64) * s / 10;
+        run(
+            display,
+            &["xdotool", "mousemove", &x.to_string(), &y.to_string()],
+        );
+        std::thread::sleep(Duration::from_millis(60));
+    }
+    run(display, &["xdotool", "mouseup", "1"]);
+}
+
+#[test]
+fn a_visit_in_a_real_window() {
+    let second = VALID
+        .replace("测试人", "另一人")
+        .replace("(year: 1956,", "(year: 1986,")
+        .replace("(year: 1959,", "(year: 1989,");
+    let dir = folder(&[
+        ("ce-shiren", VALID.as_bytes()),
+        ("ling-yiren", second.as_bytes()),
+    ]);
+    std::fs::write(
+        dir.path().join("exhibition.ron"),
+        "(title: (zh: \"光荣与梦想\"), idle_seconds: 12, countdown_seconds: 3)",
+    )
+    .unwrap();
+    let shots: PathBuf = dir.path().join("shots");
+    std::fs::create_dir_all(&shots).unwrap();
+
+    let n = free_display();
+    let display = format!(":{n}");
+    let _xvfb = Killed(
+        Command::new("Xvfb")
+            .args([
+                display.as_str(),
+                "-screen",
+                "0",
+                "1920x1080x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("Xvfb (apt-get install xvfb)"),
+    );
+    let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
+    let start = Instant::now();
+    while !socket.exists() && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let mut kiosk = Command::new(env!("CARGO_BIN_EXE_kiosk"));
+    kiosk
+        .args(["--fullscreen", "--profiles"])
+        .arg(dir.path())
+        .env("DISPLAY", &display)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let lavapipe = "/usr/share/vulkan/icd.d/lvp_icd.x86_64.json";
+    if std::env::var_os("VK_DRIVER_FILES").is_none() && Path::new(lavapipe).exists() {
+        kiosk.env("VK_DRIVER_FILES", lavapipe);
+    }
+    let _kiosk = Killed(kiosk.spawn().expect("the kiosk binary"));
+
+    // It starts by itself in the attract loop.
+    assert_eq!(
+        wait_for(&display, &shots, Seen::Attract, Duration::from_secs(40)),
+        Seen::Attract
+    );
+    // A tap wakes it into the gallery.
+    press(&display, 960, 540);
+    assert_eq!(
+        wait_for(&display, &shots, Seen::Gallery, Duration::from_secs(10)),
+        Seen::Gallery
+    );
+    // A drag scrolls and opens nothing; the rail's first decade brings it back.
+    drag(&display, (700, 900), (700, 350));
+    std::thread::sleep(Duration::from_millis(1500));
+    assert_ne!(
+        look(&display, &shots.join("after-drag.png")),
+        Seen::Detail,
+        "a drag opened a card"
+    );
+    press(&display, 120, 274);
+    std::thread::sleep(Duration::from_millis(1500));
+    // A tap on the first card opens that person.
+    press(&display, 420, 450);
+    assert_eq!(
+        wait_for(&display, &shots, Seen::Detail, Duration::from_secs(10)),
+        Seen::Detail
+    );
+    // Back.
+    press(&display, 130, 56);
+    assert_eq!(
+        wait_for(&display, &shots, Seen::Gallery, Duration::from_secs(10)),
+        Seen::Gallery
+    );
+    // Walk away: countdown, then the attract loop again.
+    assert_eq!(
+        wait_for(&display, &shots, Seen::Attract, Duration::from_secs(40)),
+        Seen::Attract
+    );
+}
