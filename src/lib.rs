@@ -7,6 +7,7 @@ pub mod check;
 pub mod cli;
 pub mod content;
 pub mod fonts;
+pub mod headless;
 pub mod idle;
 pub mod images;
 pub mod library;

@@ -3,13 +3,10 @@
 
 #![allow(dead_code)]
 
-use bevy::camera::Viewport;
 use bevy::input::touch::{TouchInput, TouchPhase};
 use bevy::prelude::*;
-use bevy::time::TimeUpdateStrategy;
-use bevy::window::{PrimaryWindow, WindowEvent, WindowResolution};
+use bevy::window::WindowEvent;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 pub const W: u32 = 1920;
 pub const H: u32 = 1080;
@@ -47,53 +44,16 @@ pub struct Kiosk {
 impl Kiosk {
     /// The kiosk on `profiles`, headless, at 1920×1080, 60 frames a second of manual time.
     pub fn new(profiles: &Path) -> Self {
-        let mut app = App::new();
-        kiosk::content::register_source(&mut app, profiles);
-        app.add_plugins((
-            MinimalPlugins,
-            bevy::state::app::StatesPlugin,
-            bevy::input::InputPlugin,
-            AssetPlugin {
-                watch_for_changes_override: Some(true),
-                ..default()
-            },
-            bevy::window::WindowPlugin {
-                primary_window: Some(Window {
-                    resolution: WindowResolution::new(W, H),
-                    ..default()
-                }),
-                exit_condition: bevy::window::ExitCondition::DontExit,
-                ..default()
-            },
-            bevy::image::ImagePlugin::default(),
-        ));
-        // bevy_egui registers its shader even when nothing renders.
-        app.init_asset::<bevy::shader::Shader>();
-        app.add_plugins((bevy_egui::EguiPlugin::default(), kiosk::plugin));
-        app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs_f64(
-            1.0 / 60.0,
-        )));
-        app.world_mut().spawn((
-            Camera2d,
-            Camera {
-                viewport: Some(Viewport {
-                    physical_position: UVec2::ZERO,
-                    physical_size: UVec2::new(W, H),
-                    ..default()
-                }),
-                ..default()
-            },
-        ));
-        app.finish();
-        app.cleanup();
-        let window = app
-            .world_mut()
-            .query_filtered::<Entity, With<PrimaryWindow>>()
-            .single(app.world())
-            .expect("primary window");
+        let mut app = kiosk::headless::app(profiles, (W, H));
+        let window = kiosk::headless::window(&mut app);
         let mut kiosk = Self { app, window };
         kiosk.settle();
         kiosk
+    }
+
+    pub fn settle(&mut self) {
+        kiosk::headless::settle(&mut self.app, 600);
+        self.frames(5);
     }
 
     /// The first touch: wakes the attract loop into the gallery.
@@ -112,29 +72,6 @@ impl Kiosk {
         for _ in 0..n {
             self.app.update();
         }
-    }
-
-    /// Runs frames until every profile has loaded (or a few seconds pass).
-    pub fn settle(&mut self) {
-        for _ in 0..600 {
-            self.app.update();
-            let handles = self
-                .app
-                .world()
-                .resource::<kiosk::content::ProfileHandles>();
-            let server = self.app.world().resource::<AssetServer>();
-            let pending = handles.people.values().any(|h| {
-                matches!(
-                    server.load_state(h.id()),
-                    bevy::asset::LoadState::Loading | bevy::asset::LoadState::NotLoaded
-                )
-            });
-            if !pending {
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(2));
-        }
-        self.frames(5);
     }
 
     /// Every texture egui holds (portraits, the font atlas, anything else).
