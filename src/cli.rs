@@ -43,6 +43,22 @@ pub enum Command {
         #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
         size: (u32, u32),
     },
+    /// The performance figures on synthetic collections.
+    Bench {
+        /// Collection sizes to measure, comma-separated.
+        #[arg(
+            long = "profiles-count",
+            default_value = "108,1000,10000",
+            value_delimiter = ','
+        )]
+        sizes: Vec<usize>,
+        /// Repeated runs per figure.
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+        /// Print one JSON document instead of the table.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `1920x1080` → (1920, 1080).

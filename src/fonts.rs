@@ -53,14 +53,27 @@ pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(definitions());
 }
 
+/// Which characters the bundled fonts draw: a bit per Basic Multilingual
+/// Plane code point (8 KiB, built once), the font's own table beyond it.
+/// Validation asks this for every character of every story.
 struct Coverage {
+    bmp: Vec<u64>,
     sans: Option<FontRef<'static>>,
 }
 
 fn coverage() -> &'static Coverage {
     static COVERAGE: OnceLock<Coverage> = OnceLock::new();
-    COVERAGE.get_or_init(|| Coverage {
-        sans: FontRef::new(SANS).ok(),
+    COVERAGE.get_or_init(|| {
+        let sans = FontRef::new(SANS).ok();
+        let mut bmp = vec![0u64; 0x10000 / 64];
+        if let Some(font) = &sans {
+            for (cp, _) in font.charmap().mappings() {
+                if cp < 0x10000 {
+                    bmp[cp as usize / 64] |= 1 << (cp % 64);
+                }
+            }
+        }
+        Coverage { bmp, sans }
     })
 }
 
@@ -70,7 +83,12 @@ pub fn can_draw(c: char) -> bool {
     if c.is_whitespace() || c.is_control() {
         return true;
     }
-    coverage()
+    let cp = c as u32;
+    let coverage = coverage();
+    if cp < 0x10000 {
+        return coverage.bmp[cp as usize / 64] & (1 << (cp % 64)) != 0;
+    }
+    coverage
         .sans
         .as_ref()
         .is_some_and(|f| f.charmap().map(c).is_some())

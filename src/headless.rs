@@ -34,7 +34,9 @@ pub fn app(profiles: &Path, (w, h): (u32, u32)) -> App {
     // bevy_egui registers its shader even when nothing renders.
     app.init_asset::<bevy::shader::Shader>();
     app.add_plugins((bevy_egui::EguiPlugin::default(), crate::plugin));
-    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs_f64(1.0 / 60.0)));
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs_f64(
+        1.0 / 60.0,
+    )));
     app.world_mut().spawn((
         Camera2d,
         Camera {
@@ -66,10 +68,12 @@ pub fn settle(app: &mut App, max_frames: usize) {
         app.update();
         let handles = app.world().resource::<crate::content::ProfileHandles>();
         let server = app.world().resource::<AssetServer>();
-        let loading = handles
-            .people
-            .values()
-            .any(|h| matches!(server.load_state(h.id()), LoadState::Loading | LoadState::NotLoaded));
+        let loading = handles.people.values().any(|h| {
+            matches!(
+                server.load_state(h.id()),
+                LoadState::Loading | LoadState::NotLoaded
+            )
+        });
         if !loading {
             break;
         }

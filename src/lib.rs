@@ -3,6 +3,7 @@
 //! The library builds the whole app so that tests can drive it headless;
 //! `main.rs` only parses the command line.
 
+pub mod bench;
 pub mod check;
 pub mod cli;
 pub mod content;

@@ -44,6 +44,18 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Some(Command::Bench { sizes, runs, json }) => {
+            let reports = kiosk::bench::run(&sizes, runs);
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&reports).expect("a report always serialises")
+                );
+            } else {
+                print!("{}", kiosk::bench::table(&reports));
+            }
+            ExitCode::SUCCESS
+        }
         Some(Command::Proof { out, size }) => match kiosk::proof::run(&profiles, &out, size) {
             Ok(n) => {
                 println!("wrote {n} pages to {}", out.display());
