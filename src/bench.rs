@@ -94,10 +94,12 @@ fn measure(n: usize, runs: usize) -> SizeReport {
         wake(&mut a);
         // Until the cards in view have their pictures.
         let deadline = Instant::now() + Duration::from_secs(60);
-        while a.world().resource::<crate::images::Images>().textures() < 10
-            && Instant::now() < deadline
-        {
+        loop {
             a.update();
+            let images = a.world().resource::<crate::images::Images>();
+            if (images.in_flight() == 0 && images.textures() > 0) || Instant::now() > deadline {
+                break;
+            }
         }
         starts.push(started.elapsed().as_secs_f64() * 1e3);
         app = Some(a);

@@ -138,6 +138,11 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
                 for (n, &i) in people.iter().enumerate() {
                     let lane = n / rows;
                     let row = n % rows;
+                    // A busy year is wide: draw only the lanes in view.
+                    let lane_x = 100.0 + cx + LANE_W * (lane as f32 + 0.5);
+                    if lane_x + LANE_W < viewport.left() || lane_x - LANE_W > viewport.right() {
+                        continue;
+                    }
                     let center_x = origin.x + cx + LANE_W * (lane as f32 + 0.5);
                     let top = axis_y - 24.0 - MARKER_H * (row as f32 + 1.0);
                     let cell = Rect::from_min_size(

@@ -3,6 +3,7 @@
 mod support;
 
 mod app;
+mod bench;
 mod check;
 mod e2e;
 mod faults;

@@ -1,0 +1,34 @@
+//! The bench code runs once at a tiny size, so it keeps working. Nothing
+//! about time is asserted: `kiosk bench` prints the figures.
+
+#[test]
+fn the_bench_measures_every_figure() {
+    let reports = kiosk::bench::run(&[12], 1);
+    assert_eq!(reports.len(), 1);
+    let r = &reports[0];
+    assert_eq!(r.profiles, 12);
+    for f in [
+        &r.load_and_validate_ms,
+        &r.image_prepare_per_image_ms,
+        &r.start_to_gallery_ms,
+        &r.frame_gallery_scroll_us,
+        &r.frame_timeline_pan_us,
+        &r.frame_detail_us,
+    ] {
+        assert!(
+            f.median.is_finite() && f.min <= f.median && f.median <= f.max,
+            "{f:?}"
+        );
+    }
+    assert_ne!(
+        r.frames_from_touch_to_screen,
+        usize::MAX,
+        "the tap on a card never opened it"
+    );
+    assert!(r.peak_rss_mb > 0.0);
+    let table = kiosk::bench::table(&reports);
+    assert!(
+        table.contains("| 12 profiles |") && table.lines().count() == 10,
+        "{table}"
+    );
+}
