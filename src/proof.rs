@@ -2,12 +2,10 @@
 //! curators to proofread and for tests to look at. Renders offscreen into an
 //! image (no window, no display needed; software Vulkan is enough).
 
-use crate::content::ProfileHandles;
 use crate::images::Images;
 use crate::library::Library;
 use crate::profile::Lang;
 use crate::screens::{Screen, Visit};
-use bevy::asset::LoadState;
 use bevy::camera::RenderTarget;
 use bevy::image::Image;
 use bevy::prelude::*;
@@ -116,23 +114,8 @@ fn offscreen_app(profiles: &Path, (w, h): (u32, u32)) -> App {
 #[derive(Resource)]
 struct ProofTarget(Handle<Image>);
 
-/// Frames until every profile has loaded.
 fn settle(app: &mut App) {
-    for _ in 0..2000 {
-        app.update();
-        let handles = app.world().resource::<ProfileHandles>();
-        let server = app.world().resource::<AssetServer>();
-        let loading = handles.people.values().any(|h| {
-            matches!(
-                server.load_state(h.id()),
-                LoadState::Loading | LoadState::NotLoaded
-            )
-        });
-        if !loading {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    crate::headless::settle(app, 2000);
     for _ in 0..3 {
         app.update();
     }

@@ -6,15 +6,7 @@ use bevy::prelude::*;
 use kiosk::screens::Screen;
 
 fn two_people() -> tempfile::TempDir {
-    let second = VALID
-        .replace("测试人", "另一人")
-        .replace("Ce Shiren", "Ling Yiren")
-        .replace("(year: 1956,", "(year: 1986,")
-        .replace("(year: 1959,", "(year: 1989,");
-    folder(&[
-        ("ce-shiren", VALID.as_bytes()),
-        ("ling-yiren", second.as_bytes()),
-    ])
+    crate::check::two_people(60, 10)
 }
 
 #[test]

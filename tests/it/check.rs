@@ -63,6 +63,28 @@ pub fn folder(people: &[(&str, &[u8])]) -> tempfile::TempDir {
     dir
 }
 
+/// Two people in different decades (1950s and 1980s), and the exhibition
+/// asking "Still there?" after `idle` seconds for `countdown` more.
+pub fn two_people(idle: u32, countdown: u32) -> tempfile::TempDir {
+    let second = VALID
+        .replace("测试人", "另一人")
+        .replace("Ce Shiren", "Ling Yiren")
+        .replace("(year: 1956,", "(year: 1986,")
+        .replace("(year: 1959,", "(year: 1989,");
+    let dir = folder(&[
+        ("ce-shiren", VALID.as_bytes()),
+        ("ling-yiren", second.as_bytes()),
+    ]);
+    std::fs::write(
+        dir.path().join("exhibition.ron"),
+        format!(
+            "(title: (zh: \"光荣与梦想\"), idle_seconds: {idle}, countdown_seconds: {countdown})"
+        ),
+    )
+    .unwrap();
+    dir
+}
+
 /// Checks one person whose profile is `text`; returns the problems' (severity, line, message).
 fn problems_of(text: &[u8]) -> Vec<(Severity, usize, String)> {
     let dir = folder(&[("ce-shiren", text)]);

@@ -2,7 +2,7 @@
 //! by xdotool (emulated mouse, as many touchscreens send), judged by
 //! screenshots of what it shows after each step.
 
-use crate::check::{VALID, folder};
+use crate::check::two_people;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -129,19 +129,7 @@ fn drag(display: &str, from: (u32, u32), to: (u32, u32)) {
 
 #[test]
 fn a_visit_in_a_real_window() {
-    let second = VALID
-        .replace("测试人", "另一人")
-        .replace("(year: 1956,", "(year: 1986,")
-        .replace("(year: 1959,", "(year: 1989,");
-    let dir = folder(&[
-        ("ce-shiren", VALID.as_bytes()),
-        ("ling-yiren", second.as_bytes()),
-    ]);
-    std::fs::write(
-        dir.path().join("exhibition.ron"),
-        "(title: (zh: \"光荣与梦想\"), idle_seconds: 12, countdown_seconds: 3)",
-    )
-    .unwrap();
+    let dir = two_people(12, 3);
     let shots: PathBuf = dir.path().join("shots");
     std::fs::create_dir_all(&shots).unwrap();
 

@@ -1,6 +1,6 @@
 //! Walk-away visitors, with manual time: idle → countdown → attract.
 
-use crate::check::{VALID, folder};
+use crate::check::two_people;
 use crate::support::Kiosk;
 use bevy::prelude::*;
 use kiosk::idle::Idle;
@@ -10,19 +10,7 @@ use kiosk::screens::{Action, Screen};
 
 /// Two people; the kiosk asks after 10 s and resets 3 s later.
 fn quick_kiosk() -> (tempfile::TempDir, Kiosk) {
-    let second = VALID
-        .replace("测试人", "另一人")
-        .replace("(year: 1956,", "(year: 1986,")
-        .replace("(year: 1959,", "(year: 1989,");
-    let dir = folder(&[
-        ("ce-shiren", VALID.as_bytes()),
-        ("ling-yiren", second.as_bytes()),
-    ]);
-    std::fs::write(
-        dir.path().join("exhibition.ron"),
-        "(title: (zh: \"光荣与梦想\"), idle_seconds: 10, countdown_seconds: 3)",
-    )
-    .unwrap();
+    let dir = two_people(10, 3);
     let kiosk = Kiosk::new(dir.path());
     (dir, kiosk)
 }

@@ -1,7 +1,7 @@
 //! Thousands of hands and months of running: fuzzed profiles and a monkey
 //! on the touchscreen.
 
-use crate::check::{VALID, folder};
+use crate::check::{VALID, folder, two_people};
 use crate::support::Kiosk;
 use bevy::input::touch::{TouchInput, TouchPhase};
 use bevy::prelude::*;
@@ -90,19 +90,7 @@ fn monkey_events() -> usize {
 
 #[test]
 fn a_monkey_on_the_touchscreen_breaks_nothing() {
-    let second = VALID
-        .replace("测试人", "另一人")
-        .replace("(year: 1956,", "(year: 1986,")
-        .replace("(year: 1959,", "(year: 1989,");
-    let dir = folder(&[
-        ("ce-shiren", VALID.as_bytes()),
-        ("ling-yiren", second.as_bytes()),
-    ]);
-    std::fs::write(
-        dir.path().join("exhibition.ron"),
-        "(title: (zh: \"光荣与梦想\"), idle_seconds: 20, countdown_seconds: 5)",
-    )
-    .unwrap();
+    let dir = two_people(20, 5);
     let mut kiosk = Kiosk::new(dir.path());
     kiosk.frames(30);
     let entities_at_start = kiosk.app.world().entities().len();
