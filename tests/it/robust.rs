@@ -98,7 +98,7 @@ fn a_monkey_on_the_touchscreen_breaks_nothing() {
     let ghost = kiosk.app.world_mut().spawn_empty().id(); // a window that does not exist
     kiosk.app.world_mut().despawn(ghost);
 
-    let mut rng = Rng(0x5EED_0F_4B1D);
+    let mut rng = Rng(0x005E_ED0F_4B1D);
     let mut sent = 0;
     let mut screens = std::collections::HashSet::new();
     let touch = |k: &mut Kiosk, id: u64, phase: TouchPhase, at: Vec2, window: Entity| {
@@ -255,7 +255,7 @@ fn a_simulated_exhibition_day() {
         .collect();
     let dir = folder(&refs);
     let mut kiosk = Kiosk::new(dir.path());
-    let mut rng = Rng(0xDA7_0F_EC0);
+    let mut rng = Rng(0xDA70_FEC0);
     let (mut clock, end) = (0.0f64, soak_hours() * 3600.0);
     let mut sessions = 0;
     let mut baseline = None;
