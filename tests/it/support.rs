@@ -132,70 +132,56 @@ impl Kiosk {
         self.frames(2);
     }
 
-    fn mouse(&mut self, event: WindowEvent) {
-        self.app.world_mut().write_message(event);
+    /// The emulated mouse moves to `at` (one frame).
+    fn cursor(&mut self, at: Vec2) {
+        let window = self.window;
+        let moved = bevy::window::CursorMoved {
+            window,
+            position: at,
+            delta: None,
+        };
+        self.app
+            .world_mut()
+            .write_message(WindowEvent::CursorMoved(moved));
+        self.update();
+    }
+
+    /// The emulated mouse's button goes down or up (one frame).
+    fn button(&mut self, pressed: bool) {
+        use bevy::input::ButtonState;
+        use bevy::input::mouse::{MouseButton, MouseButtonInput};
+        let state = if pressed {
+            ButtonState::Pressed
+        } else {
+            ButtonState::Released
+        };
+        let input = MouseButtonInput {
+            button: MouseButton::Left,
+            state,
+            window: self.window,
+        };
+        self.app
+            .world_mut()
+            .write_message(WindowEvent::MouseButtonInput(input));
+        self.update();
     }
 
     /// An emulated-mouse tap, as many kiosk touchscreens send it.
     pub fn click(&mut self, at: Vec2) {
-        use bevy::input::ButtonState;
-        use bevy::input::mouse::{MouseButton, MouseButtonInput};
-        use bevy::window::CursorMoved;
-        let window = self.window;
-        self.mouse(WindowEvent::CursorMoved(CursorMoved {
-            window,
-            position: at,
-            delta: None,
-        }));
-        self.update();
-        self.mouse(WindowEvent::MouseButtonInput(MouseButtonInput {
-            button: MouseButton::Left,
-            state: ButtonState::Pressed,
-            window,
-        }));
-        self.update();
-        self.mouse(WindowEvent::MouseButtonInput(MouseButtonInput {
-            button: MouseButton::Left,
-            state: ButtonState::Released,
-            window,
-        }));
-        self.update();
+        self.cursor(at);
+        self.button(true);
+        self.button(false);
         self.frames(2);
     }
 
     /// An emulated-mouse drag.
     pub fn mouse_drag(&mut self, from: Vec2, to: Vec2, steps: usize) {
-        use bevy::input::ButtonState;
-        use bevy::input::mouse::{MouseButton, MouseButtonInput};
-        use bevy::window::CursorMoved;
-        let window = self.window;
-        self.mouse(WindowEvent::CursorMoved(CursorMoved {
-            window,
-            position: from,
-            delta: None,
-        }));
-        self.update();
-        self.mouse(WindowEvent::MouseButtonInput(MouseButtonInput {
-            button: MouseButton::Left,
-            state: ButtonState::Pressed,
-            window,
-        }));
-        self.update();
+        self.cursor(from);
+        self.button(true);
         for s in 1..=steps {
-            let at = from.lerp(to, s as f32 / steps as f32);
-            self.mouse(WindowEvent::CursorMoved(CursorMoved {
-                window,
-                position: at,
-                delta: None,
-            }));
-            self.update();
+            self.cursor(from.lerp(to, s as f32 / steps as f32));
         }
-        self.mouse(WindowEvent::MouseButtonInput(MouseButtonInput {
-            button: MouseButton::Left,
-            state: ButtonState::Released,
-            window,
-        }));
-        self.update();
+        self.button(false);
         self.frames(2);
     }
 }
