@@ -159,13 +159,6 @@ pub fn header(ui: &mut Ui, m: &ViewModel, rect: Rect, current: Screen) -> (Rect,
         )
         .size()
         .x;
-    ui.painter().text(
-        pos2(left + title_w + 28.0, bar.top() + 58.0),
-        Align2::LEFT_CENTER,
-        ex.subtitle.get(lang),
-        theme::body(),
-        theme::INK_SOFT,
-    );
     ui.painter().hline(
         bar.x_range().shrink(48.0),
         bar.bottom() - 1.0,
@@ -214,13 +207,30 @@ pub fn header(ui: &mut Ui, m: &ViewModel, rect: Rect, current: Screen) -> (Rect,
         Lang::Zh => format!("共 {} 位", m.visit.order.len()),
         Lang::En => format!("{} people", m.visit.order.len()),
     };
-    ui.painter().text(
-        pos2(right - 28.0, bar.center().y + 4.0),
-        Align2::RIGHT_CENTER,
+    let count = ui
+        .painter()
+        .layout_no_wrap(count, theme::body(), theme::INK_SOFT);
+    let count_left = right - 28.0 - count.size().x;
+    ui.painter().galley(
+        pos2(count_left, bar.center().y + 4.0 - count.size().y / 2.0),
         count,
+        theme::INK_SOFT,
+    );
+    // The subtitle, where it fits between the title and the count (a
+    // portrait screen has no room for it).
+    let subtitle = ui.painter().layout_no_wrap(
+        ex.subtitle.get(lang).to_owned(),
         theme::body(),
         theme::INK_SOFT,
     );
+    let subtitle_left = left + title_w + 28.0;
+    if subtitle_left + subtitle.size().x + 40.0 < count_left {
+        ui.painter().galley(
+            pos2(subtitle_left, bar.top() + 58.0 - subtitle.size().y / 2.0),
+            subtitle,
+            theme::INK_SOFT,
+        );
+    }
     (
         Rect::from_min_max(pos2(rect.left(), bar.bottom()), rect.max),
         action,
