@@ -92,13 +92,103 @@ pub struct Prepared {
     pub rgba: Vec<u8>,
 }
 
+/// Where prepared images are kept between runs: outside `profiles/` (the
+/// curators' folder stays theirs), `$XDG_CACHE_HOME/kiosk/images` or
+/// `~/.cache/kiosk/images`. `KIOSK_IMAGE_CACHE` overrides it.
+pub fn cache_dir() -> Option<std::path::PathBuf> {
+    if let Some(dir) = std::env::var_os("KIOSK_IMAGE_CACHE") {
+        return Some(dir.into());
+    }
+    let base = std::env::var_os("XDG_CACHE_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| std::path::Path::new(&h).join(".cache")))?;
+    Some(base.join("kiosk").join("images"))
+}
+
+/// Pictures above this many pixels are decoded one at a time, so that two
+/// 100-megapixel scans never sit in memory together.
+const LARGE_PIXELS: u64 = 24_000_000;
+static ONE_LARGE_DECODE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// The image at the variant's size: from the cache when this file's content
+/// was prepared before, else decoded from the original and cached. An edited
+/// photo has new content, hence a new key, and is prepared anew.
+pub fn prepare(file: &Path, variant: Variant) -> Result<Prepared, image::ImageError> {
+    prepare_cached(file, variant, cache_dir().as_deref()).map(|(p, _)| p)
+}
+
+/// `prepare` with the cache folder named; also says whether the original
+/// had to be decoded (false: the cache had it).
+pub fn prepare_cached(
+    file: &Path,
+    variant: Variant,
+    cache: Option<&Path>,
+) -> Result<(Prepared, bool), image::ImageError> {
+    let bytes = std::fs::read(file)?;
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        bytes.hash(&mut h);
+        (PREPARE_VERSION, variant).hash(&mut h);
+        format!("{:016x}.png", h.finish())
+    };
+    let cached = cache.map(|d| d.join(key));
+    if let Some(path) = &cached
+        && let Ok(img) = image::open(path)
+    {
+        let rgba = img.into_rgba8();
+        return Ok((
+            Prepared {
+                width: rgba.width(),
+                height: rgba.height(),
+                rgba: rgba.into_raw(),
+            },
+            false,
+        ));
+    }
+    let prepared = prepare_original(&bytes, variant)?;
+    if let Some(path) = &cached {
+        // Written aside and renamed: a power cut never leaves half a file.
+        let tmp = path.with_extension("tmp");
+        let saved = std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))
+            .map_err(image::ImageError::IoError)
+            .and_then(|()| {
+                image::save_buffer_with_format(
+                    &tmp,
+                    &prepared.rgba,
+                    prepared.width,
+                    prepared.height,
+                    image::ColorType::Rgba8,
+                    image::ImageFormat::Png,
+                )
+            })
+            .and_then(|()| std::fs::rename(&tmp, path).map_err(image::ImageError::IoError));
+        if let Err(e) = saved {
+            bevy::log::warn!("cannot cache a prepared image in {}: {e}", path.display());
+        }
+    }
+    Ok((prepared, true))
+}
+
+/// Bumped whenever preparation changes, so old cache entries are not used.
+const PREPARE_VERSION: u32 = 1;
+
 /// Decodes, turns upright (EXIF), shrinks to the variant's size and flattens
 /// transparency onto the page colour.
-pub fn prepare(file: &Path, variant: Variant) -> Result<Prepared, image::ImageError> {
+fn prepare_original(bytes: &[u8], variant: Variant) -> Result<Prepared, image::ImageError> {
     use image::ImageDecoder;
-    let mut reader = image::ImageReader::open(file)?.with_guessed_format()?;
-    reader.limits(limits());
-    let mut decoder = reader.into_decoder()?;
+    let reader = || -> Result<image::ImageReader<std::io::Cursor<&[u8]>>, image::ImageError> {
+        let mut r = image::ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format()?;
+        r.limits(limits());
+        Ok(r)
+    };
+    let (w, h) = reader()?.into_dimensions()?;
+    let _one_at_a_time = (u64::from(w) * u64::from(h) > LARGE_PIXELS).then(|| {
+        ONE_LARGE_DECODE
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    });
+    let mut decoder = reader()?.into_decoder()?;
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);

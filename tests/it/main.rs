@@ -8,6 +8,7 @@ mod check;
 mod e2e;
 mod faults;
 mod idle;
+mod images;
 mod library;
 mod live;
 mod proof;

@@ -1,0 +1,241 @@
+//! Curators' pictures as phones and scanners make them, generated here (no
+//! big files in the repository): each is prepared upright at the size it is
+//! drawn, or refused (the kiosk then shows its placeholder), and cached.
+
+use image::{ImageEncoder, Rgb, RgbImage, Rgba, RgbaImage};
+use kiosk::media::{Variant, prepare_cached};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A 400×200 landscape picture, red in its top-left corner.
+fn marked() -> RgbImage {
+    RgbImage::from_fn(400, 200, |x, y| {
+        if x < 40 && y < 40 {
+            Rgb([220, 20, 20])
+        } else {
+            Rgb([30, 90, 160])
+        }
+    })
+}
+
+/// EXIF (TIFF, big-endian) holding only an orientation.
+fn exif_orientation(o: u16) -> Vec<u8> {
+    let mut v = b"MM\0\x2a\0\0\0\x08".to_vec();
+    v.extend_from_slice(&[0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1]);
+    v.extend_from_slice(&o.to_be_bytes());
+    v.extend_from_slice(&[0, 0, 0, 0, 0, 0]);
+    v
+}
+
+fn jpeg_with_orientation(path: &Path, o: u16) {
+    let img = marked();
+    let mut out = Vec::new();
+    let mut enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90);
+    enc.set_exif_metadata(exif_orientation(o)).unwrap();
+    enc.write_image(
+        img.as_raw(),
+        img.width(),
+        img.height(),
+        image::ExtendedColorType::Rgb8,
+    )
+    .unwrap();
+    std::fs::write(path, out).unwrap();
+}
+
+fn magick(args: &[&str]) {
+    let status = Command::new("convert")
+        .args(args)
+        .status()
+        .expect("ImageMagick's convert (apt-get install imagemagick)");
+    assert!(status.success(), "convert {args:?}");
+}
+
+fn prepare(file: &Path) -> Option<(u32, u32, Vec<u8>)> {
+    let cache = tempfile::tempdir().unwrap();
+    prepare_cached(file, Variant::Card, Some(cache.path()))
+        .ok()
+        .map(|(p, _)| (p.width, p.height, p.rgba))
+}
+
+fn pixel(p: &(u32, u32, Vec<u8>), x: u32, y: u32) -> [u8; 4] {
+    let i = ((y * p.0 + x) * 4) as usize;
+    p.2[i..i + 4].try_into().unwrap()
+}
+
+fn is_red(px: [u8; 4]) -> bool {
+    px[0] > 150 && px[1] < 90 && px[2] < 90
+}
+
+#[test]
+fn every_exif_orientation_stands_upright() {
+    let dir = tempfile::tempdir().unwrap();
+    // Where the red corner lands after each orientation is applied.
+    let expect = [
+        (1, (400, 200), "tl"),
+        (2, (400, 200), "tr"),
+        (3, (400, 200), "br"),
+        (4, (400, 200), "bl"),
+        (5, (200, 400), "tl"),
+        (6, (200, 400), "tr"),
+        (7, (200, 400), "br"),
+        (8, (200, 400), "bl"),
+    ];
+    for (o, (w, h), corner) in expect {
+        let file = dir.path().join(format!("o{o}.jpg"));
+        jpeg_with_orientation(&file, o);
+        let p = prepare(&file).unwrap_or_else(|| panic!("orientation {o} refused"));
+        assert_eq!((p.0, p.1), (w, h), "orientation {o}");
+        let (x, y) = match corner {
+            "tl" => (5, 5),
+            "tr" => (w - 6, 5),
+            "br" => (w - 6, h - 6),
+            _ => (5, h - 6),
+        };
+        assert!(
+            is_red(pixel(&p, x, y)),
+            "orientation {o}: red corner not at {corner}"
+        );
+    }
+}
+
+#[test]
+fn colour_models_and_formats_all_show() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = dir.path().join("base.png");
+    marked().save(&base).unwrap();
+    let b = base.to_str().unwrap();
+    let cases: Vec<(PathBuf, Vec<&str>)> = vec![
+        (dir.path().join("cmyk.jpg"), vec![b, "-colorspace", "CMYK"]),
+        (dir.path().join("grey.jpg"), vec![b, "-colorspace", "Gray"]),
+        (
+            dir.path().join("progressive.jpg"),
+            vec![b, "-interlace", "JPEG"],
+        ),
+        (
+            dir.path().join("palette.png"),
+            vec![b, "-type", "Palette", "-colors", "16"],
+        ),
+    ];
+    for (file, args) in &cases {
+        let mut a = args.clone();
+        let out = if file.extension().unwrap() == "png" {
+            format!("png8:{}", file.display())
+        } else {
+            file.display().to_string()
+        };
+        a.push(&out);
+        magick(&a);
+        let p = prepare(file).unwrap_or_else(|| panic!("{} refused", file.display()));
+        assert_eq!((p.0, p.1), (400, 200), "{}", file.display());
+        if !file.ends_with("grey.jpg") {
+            assert!(
+                is_red(pixel(&p, 5, 5)),
+                "{} lost its colours: {:?}",
+                file.display(),
+                pixel(&p, 5, 5)
+            );
+        }
+    }
+    // 16-bit PNG.
+    let sixteen = dir.path().join("sixteen.png");
+    image::ImageBuffer::<Rgb<u16>, _>::from_fn(400, 200, |x, y| {
+        if x < 40 && y < 40 {
+            Rgb([60000, 5000, 5000])
+        } else {
+            Rgb([8000, 24000, 42000])
+        }
+    })
+    .save(&sixteen)
+    .unwrap();
+    let p = prepare(&sixteen).expect("16-bit PNG");
+    assert!(is_red(pixel(&p, 5, 5)));
+    // Transparency is laid on the page colour, not on black.
+    let alpha = dir.path().join("alpha.png");
+    RgbaImage::from_fn(400, 200, |x, _| {
+        if x < 200 {
+            Rgba([0, 0, 0, 0])
+        } else {
+            Rgba([200, 30, 30, 255])
+        }
+    })
+    .save(&alpha)
+    .unwrap();
+    let p = prepare(&alpha).expect("alpha PNG");
+    assert_eq!(pixel(&p, 10, 10), [0xF5, 0xEE, 0xE0, 255]);
+    // The smallest picture there is.
+    let one = dir.path().join("one.png");
+    RgbImage::from_pixel(1, 1, Rgb([1, 2, 3]))
+        .save(&one)
+        .unwrap();
+    assert_eq!(prepare(&one).map(|p| (p.0, p.1)), Some((1, 1)));
+}
+
+#[test]
+fn a_huge_scan_is_shrunk_to_the_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("scan.png");
+    RgbImage::from_pixel(12000, 9000, Rgb([240, 230, 210]))
+        .save(&big)
+        .unwrap();
+    let p = prepare(&big).expect("a 108-megapixel scan");
+    let (mw, mh) = Variant::Card.max_size();
+    assert!(
+        p.0 <= mw && p.1 <= mh && (p.0 == mw || p.1 == mh),
+        "{}×{}",
+        p.0,
+        p.1
+    );
+}
+
+#[test]
+fn broken_files_are_refused_never_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.png");
+    marked().save(&good).unwrap();
+    let bytes = std::fs::read(&good).unwrap();
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("truncated.png", bytes[..bytes.len() / 3].to_vec()),
+        ("zero.jpg", Vec::new()),
+        (
+            "text.jpg",
+            b"this is a text file with a picture's name".to_vec(),
+        ),
+        // A PNG header promising 100000 x 100000 pixels: a decompression bomb.
+        ("bomb.png", {
+            let mut b = bytes[..8].to_vec();
+            let mut ihdr = b"IHDR".to_vec();
+            ihdr.extend_from_slice(&100_000u32.to_be_bytes());
+            ihdr.extend_from_slice(&100_000u32.to_be_bytes());
+            ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+            b.extend_from_slice(&13u32.to_be_bytes());
+            b.extend_from_slice(&ihdr);
+            b.extend_from_slice(&[0, 0, 0, 0]);
+            b
+        }),
+    ];
+    for (name, content) in cases {
+        let file = dir.path().join(name);
+        std::fs::write(&file, content).unwrap();
+        let started = std::time::Instant::now();
+        assert!(prepare(&file).is_none(), "{name} was accepted");
+        println!("{name} refused in {:?}", started.elapsed());
+    }
+}
+
+#[test]
+fn the_cache_is_used_and_an_edit_is_redone() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let file = dir.path().join("photo.jpg");
+    jpeg_with_orientation(&file, 1);
+    let (_, decoded) = prepare_cached(&file, Variant::Card, Some(cache.path())).unwrap();
+    assert!(decoded, "the first time decodes the original");
+    let (again, decoded) = prepare_cached(&file, Variant::Card, Some(cache.path())).unwrap();
+    assert!(!decoded, "the second time comes from the cache");
+    assert_eq!((again.width, again.height), (400, 200));
+    // The curator edits the photo: new content, prepared anew.
+    jpeg_with_orientation(&file, 6);
+    let (edited, decoded) = prepare_cached(&file, Variant::Card, Some(cache.path())).unwrap();
+    assert!(decoded, "an edited photo is redone");
+    assert_eq!((edited.width, edited.height), (200, 400));
+}
