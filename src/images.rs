@@ -157,3 +157,58 @@ impl Images {
             .count()
     }
 }
+
+/// On a cold cache, every card picture is prepared once in the background
+/// (one core, so the pictures in view come first), and the gallery shows
+/// how far it has got: "正在准备图片 37 / 108".
+#[derive(Resource, Default)]
+pub struct Prewarm {
+    done: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    total: usize,
+    task: Option<Task<()>>,
+}
+
+impl Prewarm {
+    /// (prepared, total) while the preparation runs.
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        let done = self.done.load(std::sync::atomic::Ordering::Relaxed);
+        (self.task.is_some() && done < self.total).then_some((done, self.total))
+    }
+}
+
+pub(crate) fn prewarm(
+    mut changed: MessageReader<crate::content::LibraryChanged>,
+    library: Res<crate::library::Library>,
+    root: Res<crate::content::ProfilesRoot>,
+    mut prewarm: ResMut<Prewarm>,
+) {
+    if let Some(task) = &mut prewarm.task
+        && block_on(future::poll_once(task)).is_some()
+    {
+        prewarm.task = None;
+        prewarm.total = 0;
+    }
+    if changed.read().count() == 0
+        || prewarm.task.is_some()
+        || prewarm.total > 0
+        || library.is_empty()
+    {
+        return;
+    }
+    let files: Vec<PathBuf> = library
+        .people
+        .iter()
+        .filter_map(|p| {
+            crate::profile::load::resolve_reference(&root.0, &p.slug, &p.profile.portrait).ok()
+        })
+        .collect();
+    prewarm.total = files.len();
+    let done = prewarm.done.clone();
+    prewarm.task = Some(AsyncComputeTaskPool::get().spawn(async move {
+        for file in files {
+            // Only to fill the cache: a broken file is reported elsewhere.
+            let _ = media::prepare(&file, Variant::Card);
+            done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+    }));
+}

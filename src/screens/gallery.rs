@@ -194,6 +194,41 @@ pub fn view(ui: &mut Ui, m: &ViewModel, jump_to: Option<i32>) -> GalleryOutput {
     });
     let _ = lay.cols;
 
+    if let Some((done, total)) = m.preparing {
+        // A cold start: say so, quietly, and keep the gallery usable.
+        let bar = Rect::from_min_size(
+            pos2(rail_rect.left() + 32.0, rail_rect.bottom() - 90.0),
+            vec2(RAIL_W - 56.0, 10.0),
+        );
+        ui.painter()
+            .rect_filled(bar, CornerRadius::same(5), theme::LINE);
+        let filled = Rect::from_min_size(
+            bar.min,
+            vec2(
+                bar.width() * done as f32 / total.max(1) as f32,
+                bar.height(),
+            ),
+        );
+        ui.painter()
+            .rect_filled(filled, CornerRadius::same(5), theme::GOLD);
+        let painter = ui.painter();
+        painter.text(
+            bar.left_top() - vec2(0.0, 40.0),
+            Align2::LEFT_BOTTOM,
+            lang.pick("正在准备图片", "Preparing"),
+            theme::small(),
+            theme::INK_SOFT,
+        );
+        painter.text(
+            bar.left_top() - vec2(0.0, 8.0),
+            Align2::LEFT_BOTTOM,
+            format!("{done} / {total}"),
+            theme::small(),
+            theme::INK_SOFT,
+        );
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_millis(250));
+    }
     if let Some(d) = decade_rail(ui, m, rail_rect, decade_in_view) {
         action = Some(Action::JumpDecade(d));
     }

@@ -134,6 +134,8 @@ pub struct ViewModel<'a> {
     pub visit: &'a Visit,
     pub images: &'a ImageLookup<'a>,
     pub profiles_root: &'a std::path::Path,
+    /// Pictures prepared so far on a cold start, and how many there are.
+    pub preparing: Option<(usize, usize)>,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -144,8 +146,10 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<ViewerState>()
         .init_resource::<Transition>()
         .init_resource::<Images>()
+        .init_resource::<crate::images::Prewarm>()
         .init_resource::<crate::staff::Staff>()
         .add_systems(Update, refresh_order.in_set(AppSystems::Actions))
+        .add_systems(Update, crate::images::prewarm.in_set(AppSystems::Update))
         // A touch is answered in the frame it arrives: the view reports the
         // action, it is applied, the screen changes, and egui lays out the
         // new screen in a second pass of the same frame.
@@ -268,6 +272,7 @@ fn draw(
     mut gallery: ResMut<GalleryState>,
     mut viewer: ResMut<ViewerState>,
     mut images: ResMut<Images>,
+    prewarm: Res<crate::images::Prewarm>,
     mut transition: ResMut<Transition>,
     idle: Res<crate::idle::Idle>,
     report: Res<crate::content::CuratorReport>,
@@ -300,6 +305,7 @@ fn draw(
         visit: &visit,
         images: &lookup,
         profiles_root: &root.0,
+        preparing: prewarm.progress(),
     };
     let mut rect = ctx.viewport_rect();
     if staff.curator_panel {
