@@ -57,6 +57,7 @@ pub struct SizeReport {
     pub profiles: usize,
     pub load_and_validate_ms: Figure,
     pub image_prepare_per_image_ms: Figure,
+    pub image_prepare_warm_ms: Figure,
     pub start_to_gallery_ms: Figure,
     pub frame_gallery_scroll_us: Figure,
     pub frame_timeline_pan_us: Figure,
@@ -79,9 +80,35 @@ fn measure(n: usize, runs: usize) -> SizeReport {
         "ms",
     );
     let photo = dir.path().join("p00000").join("1985-at-work.jpg");
+    // Cold: a fresh cache every time; warm: the same cache again.
+    let cache = tempfile::tempdir().expect("cache dir");
     let image_prepare_per_image_ms = Figure::of(
         (0..runs.max(3))
-            .map(|_| ms(|| drop(media::prepare(&photo, Variant::Card))))
+            .map(|_| {
+                let cold = tempfile::tempdir().expect("cache dir");
+                ms(|| {
+                    drop(media::prepare_cached(
+                        &photo,
+                        Variant::Card,
+                        Some(cold.path()),
+                    ))
+                })
+            })
+            .collect(),
+        "ms",
+    );
+    let _ = media::prepare_cached(&photo, Variant::Card, Some(cache.path()));
+    let image_prepare_warm_ms = Figure::of(
+        (0..runs.max(3))
+            .map(|_| {
+                ms(|| {
+                    drop(media::prepare_cached(
+                        &photo,
+                        Variant::Card,
+                        Some(cache.path()),
+                    ))
+                })
+            })
             .collect(),
         "ms",
     );
@@ -144,6 +171,7 @@ fn measure(n: usize, runs: usize) -> SizeReport {
         profiles: n,
         load_and_validate_ms,
         image_prepare_per_image_ms,
+        image_prepare_warm_ms,
         start_to_gallery_ms: Figure::of(starts, "ms"),
         frame_gallery_scroll_us,
         frame_timeline_pan_us,
@@ -376,12 +404,15 @@ pub fn table(reports: &[SizeReport]) -> String {
         header.join(" | "),
         "---|".repeat(reports.len())
     ));
-    let rows: [(&str, &dyn Fn(&SizeReport) -> String); 8] = [
+    let rows: [(&str, &dyn Fn(&SizeReport) -> String); 9] = [
         ("load + validate all profiles", &|r| {
             r.load_and_validate_ms.to_string()
         }),
         ("prepare one 12 MP photo as a card (cold)", &|r| {
             r.image_prepare_per_image_ms.to_string()
+        }),
+        ("the same, from the cache (warm)", &|r| {
+            r.image_prepare_warm_ms.to_string()
         }),
         ("start to first gallery frame with pictures", &|r| {
             r.start_to_gallery_ms.to_string()

@@ -145,17 +145,22 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
                 MediaKind::Document => lang.pick("资料", "Document"),
             };
             widgets::picture(ui, r, pic, mark, 6);
-            let label = match media.year {
-                Some(y) => format!("{y} · {mark}"),
-                None => mark.to_owned(),
+            // The caption, two lines at most; the viewer shows it whole.
+            let caption = media.caption.get(lang);
+            let label = if caption.trim().is_empty() {
+                media
+                    .year
+                    .map_or_else(|| mark.to_owned(), |y| format!("{y} · {mark}"))
+            } else {
+                caption.to_owned()
             };
-            ui.painter().text(
-                pos2(r.left(), r.bottom() + 8.0),
-                Align2::LEFT_TOP,
-                label,
-                theme::small(),
-                theme::INK_SOFT,
+            let galley = widgets::elide(
+                ui.painter()
+                    .layout(label, theme::small(), theme::INK_SOFT, tw),
+                2,
             );
+            ui.painter()
+                .galley(pos2(r.left(), r.bottom() + 6.0), galley, theme::INK_SOFT);
             if response.clicked() {
                 action = Some(Action::OpenMedia(i));
             }

@@ -305,7 +305,8 @@ fn draw_card(ui: &mut Ui, m: &ViewModel, rect: Rect, k: usize) -> egui::Response
     if let Some(h) = p.highest_honor() {
         let line = format!("{} {}", h.year, h.title.get(lang));
         let g = ui.painter().layout(line, theme::small(), theme::RED, width);
-        ui.painter().galley(pos2(x, y), elide(g, 1), theme::RED);
+        ui.painter()
+            .galley(pos2(x, y), widgets::elide(g, 1), theme::RED);
     }
     y += 34.0;
     let g = ui.painter().layout(
@@ -315,18 +316,8 @@ fn draw_card(ui: &mut Ui, m: &ViewModel, rect: Rect, k: usize) -> egui::Response
         width,
     );
     ui.painter()
-        .galley(pos2(x, y), elide(g, 2), theme::INK_SOFT);
+        .galley(pos2(x, y), widgets::elide(g, 2), theme::INK_SOFT);
     response
-}
-
-/// Keeps a galley to `rows` rows (cards are a fixed height).
-fn elide(galley: std::sync::Arc<egui::Galley>, rows: usize) -> std::sync::Arc<egui::Galley> {
-    if galley.rows.len() <= rows {
-        return galley;
-    }
-    let mut g = (*galley).clone();
-    g.rows.truncate(rows);
-    std::sync::Arc::new(g)
 }
 
 fn filter_chips(ui: &mut Ui, lang: Lang, current: Filter) -> Option<Filter> {

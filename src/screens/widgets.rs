@@ -355,3 +355,13 @@ pub fn modal(ctx: &egui::Context, lang: Lang, countdown: Option<f32>) {
             ui.ctx().request_repaint();
         });
 }
+
+/// Keeps a galley to `rows` rows (cards are a fixed height).
+pub fn elide(galley: std::sync::Arc<egui::Galley>, rows: usize) -> std::sync::Arc<egui::Galley> {
+    if galley.rows.len() <= rows {
+        return galley;
+    }
+    let mut g = (*galley).clone();
+    g.rows.truncate(rows);
+    std::sync::Arc::new(g)
+}

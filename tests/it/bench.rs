@@ -10,6 +10,7 @@ fn the_bench_measures_every_figure() {
     for f in [
         &r.load_and_validate_ms,
         &r.image_prepare_per_image_ms,
+        &r.image_prepare_warm_ms,
         &r.start_to_gallery_ms,
         &r.frame_gallery_scroll_us,
         &r.frame_timeline_pan_us,
@@ -28,7 +29,7 @@ fn the_bench_measures_every_figure() {
     assert!(r.peak_rss_mb > 0.0);
     let table = kiosk::bench::table(&reports);
     assert!(
-        table.contains("| 12 profiles |") && table.lines().count() == 10,
+        table.contains("| 12 profiles |") && table.lines().count() == 11,
         "{table}"
     );
 }

@@ -170,13 +170,13 @@ fn a_visit_in_a_real_window() {
 
     // It starts by itself in the attract loop.
     assert_eq!(
-        wait_for(&display, &shots, Seen::Attract, Duration::from_secs(40)),
+        wait_for(&display, &shots, Seen::Attract, Duration::from_secs(60)),
         Seen::Attract
     );
     // A tap wakes it into the gallery.
     press(&display, 960, 540);
     assert_eq!(
-        wait_for(&display, &shots, Seen::Gallery, Duration::from_secs(10)),
+        wait_for(&display, &shots, Seen::Gallery, Duration::from_secs(30)),
         Seen::Gallery
     );
     // A drag scrolls and opens nothing; the rail's first decade brings it back.
@@ -192,18 +192,18 @@ fn a_visit_in_a_real_window() {
     // A tap on the first card opens that person.
     press(&display, 420, 450);
     assert_eq!(
-        wait_for(&display, &shots, Seen::Detail, Duration::from_secs(10)),
+        wait_for(&display, &shots, Seen::Detail, Duration::from_secs(30)),
         Seen::Detail
     );
     // Back.
     press(&display, 130, 56);
     assert_eq!(
-        wait_for(&display, &shots, Seen::Gallery, Duration::from_secs(10)),
+        wait_for(&display, &shots, Seen::Gallery, Duration::from_secs(30)),
         Seen::Gallery
     );
     // Walk away: countdown, then the attract loop again.
     assert_eq!(
-        wait_for(&display, &shots, Seen::Attract, Duration::from_secs(40)),
+        wait_for(&display, &shots, Seen::Attract, Duration::from_secs(60)),
         Seen::Attract
     );
 }

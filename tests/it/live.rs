@@ -7,10 +7,10 @@ use crate::support::Kiosk;
 use std::time::{Duration, Instant};
 
 /// Steps the kiosk (1/60 s of manual time and ~1/60 s of real time a frame)
-/// until `done` holds; returns the real time it took. Gives up after 5 s.
+/// until `done` holds; returns the real time it took. Gives up after 10 s.
 fn until(kiosk: &mut Kiosk, mut done: impl FnMut(&Kiosk) -> bool) -> Option<Duration> {
     let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(5) {
+    while start.elapsed() < Duration::from_secs(10) {
         kiosk.update();
         if done(kiosk) {
             return Some(start.elapsed());
