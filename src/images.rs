@@ -176,6 +176,9 @@ impl Prewarm {
     }
 }
 
+/// How many people's card pictures a cold start prepares ahead.
+const PREWARM_MAX: usize = 200;
+
 pub(crate) fn prewarm(
     mut changed: MessageReader<crate::content::LibraryChanged>,
     library: Res<crate::library::Library>,
@@ -195,9 +198,13 @@ pub(crate) fn prewarm(
     {
         return;
     }
+    // The first few hundred: what a visitor reaches soon. Beyond that,
+    // pictures are prepared when they come into view, so a start costs the
+    // same with 10,000 people as with 108.
     let files: Vec<PathBuf> = library
         .people
         .iter()
+        .take(PREWARM_MAX)
         .filter_map(|p| {
             crate::profile::load::resolve_reference(&root.0, &p.slug, &p.profile.portrait).ok()
         })
