@@ -287,7 +287,9 @@ fn follow_folders(
                 let other_file = match parts.next() {
                     Some(file) if file.as_os_str() != "profile.ron" => {
                         // An image replaced: prepare it anew.
-                        images.invalidate(&root.0.join(slug).join(file.as_os_str()));
+                        let image = root.0.join(slug).join(file.as_os_str());
+                        images.invalidate(&image);
+                        report.by_file.remove(&image.display().to_string());
                         true
                     }
                     _ => false,

@@ -39,6 +39,9 @@ const MAX_IN_FLIGHT: usize = 8;
 #[derive(Resource, Default)]
 pub struct Images {
     entries: HashMap<ImageKey, Entry>,
+    /// Pictures that could not be prepared since last asked: for the
+    /// curator's report (the visitor sees a placeholder).
+    pub newly_broken: Vec<PathBuf>,
 }
 
 /// What a view sees of the images: ready textures, and a note of every image
@@ -125,7 +128,10 @@ impl Images {
                             egui::TextureOptions::LINEAR,
                         ))
                     }
-                    None => Slot::Failed,
+                    None => {
+                        self.newly_broken.push(key.file.clone());
+                        Slot::Failed
+                    }
                 };
             }
         }
@@ -218,4 +224,26 @@ pub(crate) fn prewarm(
             done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         }
     }));
+}
+
+/// A picture that cannot be shown becomes a placeholder for the visitor and
+/// a warning for the curator, in the same report as `kiosk check`.
+pub(crate) fn report_broken(
+    mut images: ResMut<Images>,
+    mut report: ResMut<crate::content::CuratorReport>,
+) {
+    for file in images.newly_broken.drain(..) {
+        let path = file.display().to_string();
+        let problem = crate::profile::Problem::warning(
+            &path,
+            crate::profile::Position::START,
+            crate::profile::msg(
+                "图片无法显示，看板上显示占位图",
+                "the picture cannot be shown; the kiosk shows a placeholder",
+                Some(("请换一个 JPEG 或 PNG 文件", "use a JPEG or PNG file")),
+            ),
+        );
+        warn!("curator: {problem}");
+        report.by_file.insert(path, vec![problem]);
+    }
 }

@@ -149,7 +149,10 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<crate::images::Prewarm>()
         .init_resource::<crate::staff::Staff>()
         .add_systems(Update, refresh_order.in_set(AppSystems::Actions))
-        .add_systems(Update, crate::images::prewarm.in_set(AppSystems::Update))
+        .add_systems(
+            Update,
+            (crate::images::prewarm, crate::images::report_broken).in_set(AppSystems::Update),
+        )
         // A touch is answered in the frame it arrives: the view reports the
         // action, it is applied, the screen changes, and egui lays out the
         // new screen in a second pass of the same frame.

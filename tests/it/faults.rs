@@ -105,3 +105,22 @@ fn a_name_outside_the_font_still_shows_the_person() {
     kiosk.tap(Vec2::new(420.0, 450.0));
     assert_eq!(kiosk.screen(), Screen::Detail);
 }
+
+#[test]
+fn a_broken_picture_is_a_placeholder_and_a_line_for_the_curator() {
+    let dir = folder(&[("ce-shiren", VALID.as_bytes())]);
+    std::fs::write(dir.path().join("ce-shiren/portrait.png"), "not a picture").unwrap();
+    let mut kiosk = Kiosk::new(dir.path());
+    kiosk.wake();
+    let reported = until(&mut kiosk, |k| {
+        k.app
+            .world()
+            .resource::<kiosk::content::CuratorReport>()
+            .problems()
+            .any(|p| p.path.ends_with("ce-shiren/portrait.png") && !p.is_error())
+    });
+    assert!(reported, "the curator never heard of the broken picture");
+    // The person is still on show, and a tap still opens them.
+    kiosk.tap(Vec2::new(420.0, 450.0));
+    assert_eq!(kiosk.screen(), Screen::Detail);
+}
