@@ -7,9 +7,7 @@ use super::ViewModel;
 use crate::media::Variant;
 use crate::profile::Lang;
 use crate::theme;
-use bevy_egui::egui::{
-    self, Align2, Color32, CornerRadius, Rect, Stroke, StrokeKind, Ui, pos2, vec2,
-};
+use bevy_egui::egui::{Align2, Color32, CornerRadius, Rect, Stroke, StrokeKind, Ui, pos2, vec2};
 
 /// Seconds each portrait is shown.
 pub const SLIDE_SECS: f64 = 8.0;
@@ -216,5 +214,4 @@ fn ken_burns(
             );
         }
     }
-    let _ = egui::Id::NULL;
 }

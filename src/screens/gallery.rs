@@ -33,7 +33,6 @@ enum Row {
 struct Layout {
     rows: Vec<(f32, f32, Row)>,
     total: f32,
-    cols: usize,
     card: egui::Vec2,
 }
 
@@ -74,12 +73,7 @@ fn layout(m: &ViewModel, width: f32, view_h: f32) -> Layout {
     }
     // Room below the last decade so that every decade can scroll to the top.
     let total = y.max(last_decade_top + view_h);
-    Layout {
-        rows,
-        total,
-        cols,
-        card,
-    }
+    Layout { rows, total, card }
 }
 
 pub fn view(ui: &mut Ui, m: &ViewModel, jump_to: Option<i32>) -> GalleryOutput {
@@ -192,7 +186,6 @@ pub fn view(ui: &mut Ui, m: &ViewModel, jump_to: Option<i32>) -> GalleryOutput {
             jump_done = true;
         }
     });
-    let _ = lay.cols;
 
     if let Some((done, total)) = m.preparing {
         // A cold start: say so, quietly, and keep the gallery usable.

@@ -363,7 +363,7 @@ fn draw(
         .countdown(&library)
         .filter(|_| *screen.get() != Screen::Attract);
     if countdown.is_some() || idle.swallow_touch {
-        widgets::modal(&ctx, visit.lang, countdown);
+        widgets::modal(&ctx, countdown);
     }
     if let Some(crate::staff::StaffAction::Exit) = crate::staff::overlay(&ctx, &mut staff) {
         info!("staff: quitting the kiosk");

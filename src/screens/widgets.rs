@@ -299,7 +299,7 @@ pub fn decade_label(lang: Lang, decade: i32) -> String {
 /// Over everything: the "Still there?" countdown, or (with no countdown) an
 /// invisible layer that takes the touch that woke the kiosk, so it is not
 /// also a tap on what lies beneath.
-pub fn modal(ctx: &egui::Context, lang: Lang, countdown: Option<f32>) {
+pub fn modal(ctx: &egui::Context, countdown: Option<f32>) {
     let full = ctx.viewport_rect();
     egui::Area::new(egui::Id::new("modal"))
         .order(egui::Order::Foreground)
@@ -350,7 +350,6 @@ pub fn modal(ctx: &egui::Context, lang: Lang, countdown: Option<f32>) {
                 theme::heading(theme::HEADING),
                 theme::ON_DARK,
             );
-            let _ = lang;
             // Keep the number counting down.
             ui.ctx().request_repaint();
         });
