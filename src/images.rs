@@ -88,10 +88,13 @@ impl<'a> ImageLookup<'a> {
 impl Images {
     /// Called after each UI pass with what the views wanted.
     pub fn update(&mut self, ctx: &egui::Context, wanted: Vec<ImageKey>, now: f64) {
+        // Counted once, not per wanted image: this runs every frame.
+        let mut in_flight = self.in_flight();
         for key in wanted {
             if let Some(e) = self.entries.get_mut(&key) {
                 e.last_wanted = now;
-            } else if self.in_flight() < MAX_IN_FLIGHT {
+            } else if in_flight < MAX_IN_FLIGHT {
+                in_flight += 1;
                 debug!("preparing image {} ({:?})", key.file.display(), key.variant);
                 let file = key.file.clone();
                 let variant = key.variant;

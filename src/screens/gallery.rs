@@ -163,12 +163,12 @@ pub fn view(ui: &mut Ui, m: &ViewModel, jump_to: Option<i32>) -> GalleryOutput {
                 }
             }
         }
-        for (y, h, row) in &lay.rows {
-            if y + h > probe {
-                let (Row::Header { decade, .. } | Row::Cards { decade, .. }) = row;
-                decade_in_view = Some(*decade);
-                break;
-            }
+        // The row under the probe line (rows are sorted by y).
+        let at = lay.rows.partition_point(|(y, h, _)| y + h <= probe);
+        if let Some((_, _, Row::Header { decade, .. } | Row::Cards { decade, .. })) =
+            lay.rows.get(at)
+        {
+            decade_in_view = Some(*decade);
         }
         if let Some(target) = jump_to {
             let header_y = lay.rows.iter().find_map(|(y, _, r)| match r {
