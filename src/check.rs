@@ -1,12 +1,13 @@
 //! `kiosk check`: everything a visitor would see, validated for the curator.
-//! Uses the same loader as the kiosk, then also decodes every image, which the
-//! kiosk does in the background instead.
+//! Uses the same loader as the kiosk, then also prepares every image, which
+//! the kiosk does in the background instead.
 
-use crate::content::profile_slugs;
+use crate::content::read_profile_slugs;
 use crate::library::{Entry, Library};
 use crate::media;
 use crate::profile::locate::Locator;
 use crate::profile::{self, Position, Problem, ProfileDir, Severity, msg};
+use bevy::tasks::ParallelSlice;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -22,19 +23,34 @@ pub struct CheckReport {
     pub errors: usize,
     pub warnings: usize,
     pub problems: Vec<Problem>,
+    /// Every referenced image: format, size, the EXIF turn applied, or why
+    /// it cannot be shown.
+    pub images: Vec<media::ImageInfo>,
 }
 
 impl CheckReport {
     pub fn summary(&self) -> String {
+        let turned = self.images.iter().filter(|i| i.turned.is_some()).count();
+        let broken = self.images.iter().filter(|i| i.error.is_some()).count();
         format!(
-            "{} profiles · {} errors · {} warnings",
-            self.profiles, self.errors, self.warnings
+            "{} images · {turned} turned upright · {broken} cannot be shown\n{} profiles · {} errors · {} warnings",
+            self.images.len(),
+            self.profiles,
+            self.errors,
+            self.warnings,
         )
     }
 }
 
-/// Validates the profiles under `root`. Never panics, whatever the files hold.
+/// Validates the profiles under `root`, preparing every image into the
+/// kiosk's image cache on the way (so a kiosk started after a check finds
+/// them ready). Never panics, whatever the files hold.
 pub fn check(root: &Path) -> CheckReport {
+    check_with_cache(root, media::cache_dir().as_deref())
+}
+
+/// `check` with the image cache named (`None`: decode without caching).
+pub fn check_with_cache(root: &Path, cache: Option<&Path>) -> CheckReport {
     let mut problems = Vec::new();
     if !root.is_dir() {
         problems.push(Problem::error(
@@ -69,8 +85,28 @@ pub fn check(root: &Path) -> CheckReport {
         Err(_) => Default::default(),
     };
 
-    let slugs = profile_slugs(root);
+    let slugs = match read_profile_slugs(root) {
+        Ok(slugs) => slugs,
+        Err(e) => {
+            if root.is_dir() {
+                problems.push(Problem::error(
+                    root.display().to_string(),
+                    Position::START,
+                    msg(
+                        "无法读取 profiles 文件夹",
+                        format!("cannot read the profiles folder: {e}"),
+                        Some((
+                            "请检查文件夹的权限，看板需要能读取它",
+                            "check the folder's permissions: the kiosk must be able to read it",
+                        )),
+                    ),
+                ));
+            }
+            Vec::new()
+        }
+    };
     let mut entries = Vec::new();
+    let mut images = Vec::new();
     for slug in &slugs {
         let dir = ProfileDir { root, slug };
         let path = dir.display("profile.ron");
@@ -102,7 +138,7 @@ pub fn check(root: &Path) -> CheckReport {
                 if let Ok(file_path) = profile::load::resolve_reference(root, slug, file)
                     && file_path.is_file()
                 {
-                    problems.extend(media::check_image(&file_path, &path, at, file));
+                    images.push((file_path, path.clone(), at, file.clone()));
                 }
             }
             entries.push(Entry {
@@ -112,11 +148,27 @@ pub fn check(root: &Path) -> CheckReport {
             });
         }
     }
+    // Images on every core: decoding a collection of phone photos is the
+    // slow part of a check.
+    let pool = bevy::tasks::TaskPoolBuilder::new()
+        .thread_name("check images".into())
+        .build();
+    let checked = images.par_chunk_map(&pool, 1, |_, job| {
+        let (file, profile_path, at, rel) = &job[0];
+        media::check_image(file, cache, profile_path, *at, rel)
+    });
+    let mut images = Vec::with_capacity(checked.len());
+    for (info, image_problems) in checked {
+        images.push(info);
+        problems.extend(image_problems);
+    }
     let library = Library::build(Arc::new(exhibition), entries);
     problems.extend(
         library.collection_problems(|slug| ProfileDir { root, slug }.display("profile.ron")),
     );
 
+    // The curator reads one file's problems together, top to bottom.
+    problems.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
     let errors = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
@@ -132,5 +184,6 @@ pub fn check(root: &Path) -> CheckReport {
         errors,
         warnings: problems.len() - errors,
         problems,
+        images,
     }
 }

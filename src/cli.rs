@@ -11,7 +11,7 @@ use std::path::PathBuf;
 )]
 pub struct Cli {
     /// The curators' profiles folder [default: profiles, or the machine config's].
-    #[arg(long, global = true)]
+    #[arg(long)]
     pub profiles: Option<PathBuf>,
     /// Borderless fullscreen, cursor hidden: the exhibition as visitors see it.
     #[arg(long)]
@@ -30,24 +30,34 @@ pub struct Cli {
 pub enum Command {
     /// Validate every profile and image; one line per problem; exit 1 on any error.
     Check {
+        /// The profiles folder [default: profiles, or the machine config's].
+        #[arg(long)]
+        profiles: Option<PathBuf>,
         /// Print one JSON document instead of lines.
         #[arg(long)]
         json: bool,
+        /// Also one line per image: format, size, the EXIF turn applied.
+        #[arg(long)]
+        images: bool,
     },
     /// Render every screen and every person's detail page to PNG for proofreading.
     Proof {
         /// Folder to write the PNGs into.
         #[arg(long)]
         out: PathBuf,
+        /// The profiles folder [default: profiles, or the machine config's].
+        #[arg(long)]
+        profiles: Option<PathBuf>,
         /// Size of each page, WIDTHxHEIGHT.
         #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
         size: (u32, u32),
     },
     /// The performance figures on synthetic collections.
     Bench {
-        /// Collection sizes to measure, comma-separated.
+        /// How many people in each synthetic collection, comma-separated.
         #[arg(
-            long = "profiles-count",
+            long = "profiles",
+            value_name = "N",
             default_value = "108,1000,10000",
             value_delimiter = ','
         )]
@@ -111,10 +121,17 @@ impl Cli {
             .map_or(Ok(MachineConfig::default()), MachineConfig::load)
     }
 
-    /// The profiles folder: the flag, else the machine config's, else `profiles`.
+    /// The profiles folder: the flag (the command's, else the top-level
+    /// one), else the machine config's, else `profiles`.
     pub fn profiles_dir(&self, machine: &MachineConfig) -> PathBuf {
-        self.profiles
-            .clone()
+        let of_command = match &self.command {
+            Some(Command::Check { profiles, .. } | Command::Proof { profiles, .. }) => {
+                profiles.clone()
+            }
+            _ => None,
+        };
+        of_command
+            .or_else(|| self.profiles.clone())
             .or_else(|| machine.profiles.clone())
             .unwrap_or_else(|| PathBuf::from("profiles"))
     }

@@ -9,12 +9,15 @@
 use crate::AppSystems;
 use crate::library::{Entry, Library};
 use crate::profile::{self, Exhibition, Position, Problem, Profile, ProfileDir, msg};
-use bevy::asset::io::{AssetSourceBuilder, AssetSourceId, Reader};
+use bevy::asset::io::file::FileWatcher;
+use bevy::asset::io::{AssetSource, AssetSourceBuilder, AssetSourceId, AssetWatcher, Reader};
 use bevy::asset::{AssetLoadError, AssetLoadFailedEvent, AssetLoader, AssetPath, LoadContext};
 use bevy::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 /// The asset source name for the curators' folder.
 pub const SOURCE: &str = "profiles";
@@ -34,12 +37,38 @@ pub fn register_source(app: &mut App, root: &Path) {
     // Bevy resolves relative sources against the executable's folder; the
     // curator means the working directory.
     let absolute = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-    app.register_asset_source(
-        AssetSourceId::from(SOURCE),
-        AssetSourceBuilder::platform_default(&absolute.to_string_lossy(), None),
-    );
+    let watching = BevyWatches::default();
+    let flag = watching.0.clone();
+    let path = absolute.clone();
+    let source = AssetSourceBuilder::new(AssetSource::get_default_reader(
+        absolute.to_string_lossy().into_owned(),
+    ))
+    // Bevy's own watcher panics when the folder cannot be watched (missing,
+    // or unreadable at start); this one says so and lets `follow_folders`
+    // reload profiles itself.
+    .with_watcher(move |sender| {
+        if !path.is_dir() {
+            return None;
+        }
+        match FileWatcher::new(path.clone(), sender, Duration::from_millis(300)) {
+            Ok(w) => {
+                flag.store(true, Ordering::Relaxed);
+                Some(Box::new(w) as Box<dyn AssetWatcher>)
+            }
+            Err(e) => {
+                warn!("cannot watch {} for edits: {e}", path.display());
+                None
+            }
+        }
+    });
+    app.register_asset_source(AssetSourceId::from(SOURCE), source);
     app.insert_resource(ProfilesRoot(root.to_path_buf()));
+    app.insert_resource(watching);
 }
+
+/// Whether Bevy watches the profiles for edits (and reloads them itself).
+#[derive(Resource, Default, Clone)]
+pub struct BevyWatches(Arc<AtomicBool>);
 
 #[derive(Asset, TypePath, Debug)]
 pub struct ProfileAsset {
@@ -208,32 +237,41 @@ struct FolderWatcher {
 }
 
 fn watch_folders(mut commands: Commands, root: Res<ProfilesRoot>) {
-    use notify::Watcher;
-    let absolute_root = std::path::absolute(&root.0).unwrap_or_else(|_| root.0.clone());
-    let absolute_root = absolute_root.canonicalize().unwrap_or(absolute_root);
-    let (tx, rx) = std::sync::mpsc::channel();
-    let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        if let Ok(event) = event {
-            let _ = tx.send(event);
-        }
-    });
-    let watching = watcher.and_then(|mut w| {
-        w.watch(&absolute_root, notify::RecursiveMode::Recursive)
-            .map(|()| w)
-    });
-    match watching {
-        Ok(watcher) => commands.insert_resource(FolderWatcher {
+    match FolderWatcher::start(&root.0) {
+        Ok(watcher) => commands.insert_resource(watcher),
+        // Tried again every two seconds, silently (see `follow_folders`).
+        Err(e) => warn!("cannot watch {} for new people: {e}", root.0.display()),
+    }
+}
+
+impl FolderWatcher {
+    fn start(root: &Path) -> notify::Result<FolderWatcher> {
+        use notify::Watcher;
+        let absolute_root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+        let absolute_root = absolute_root.canonicalize().unwrap_or(absolute_root);
+        let (tx, rx) = std::sync::mpsc::channel();
+        let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+            if let Ok(event) = event {
+                let _ = tx.send(event);
+            }
+        });
+        let watching = watcher.and_then(|mut w| {
+            w.watch(&absolute_root, notify::RecursiveMode::Recursive)
+                .map(|()| w)
+        });
+        watching.map(|watcher| FolderWatcher {
             _watcher: watcher,
             events: std::sync::Mutex::new(rx),
             absolute_root,
-        }),
-        Err(e) => warn!("cannot watch {} for new people: {e}", root.0.display()),
+        })
     }
 }
 
 /// People who appeared or left, and images that changed.
 fn follow_folders(
+    mut commands: Commands,
     watcher: Option<Res<FolderWatcher>>,
+    bevy_watches: Res<BevyWatches>,
     root: Res<ProfilesRoot>,
     server: Res<AssetServer>,
     mut handles: ResMut<ProfileHandles>,
@@ -241,7 +279,7 @@ fn follow_folders(
     mut images: ResMut<crate::images::Images>,
     mut changed: MessageWriter<LibraryChanged>,
     time: Res<Time<Real>>,
-    mut last_look: Local<(f32, Option<Option<std::time::SystemTime>>)>,
+    mut last_look: Local<(f32, Option<Option<(std::time::SystemTime, bool)>>)>,
 ) {
     // Per person folder: did anything but profile.ron change? (Bevy itself
     // reloads a changed profile.ron.)
@@ -251,7 +289,28 @@ fn follow_folders(
     last_look.0 += time.delta_secs();
     if last_look.0 >= 2.0 || last_look.1.is_none() {
         last_look.0 = 0.0;
-        let stamp = std::fs::metadata(&root.0).and_then(|m| m.modified()).ok();
+        let unreadable = unreadable_root(&root.0);
+        let root_path = root.0.display().to_string();
+        if let Some(problem) = &unreadable {
+            if !report.by_file.contains_key(&root_path) {
+                warn!("curator: {problem}");
+            }
+            report.by_file.insert(root_path, vec![problem.clone()]);
+        } else {
+            report.by_file.remove(&root_path);
+        }
+        let stamp = std::fs::metadata(&root.0)
+            .and_then(|m| m.modified())
+            .ok()
+            .map(|t| (t, unreadable.is_none()));
+        if watcher.is_none()
+            && unreadable.is_none()
+            && let Ok(w) = FolderWatcher::start(&root.0)
+        {
+            // The folder came (back) after the start: watch it from now on.
+            info!("watching {} for curators' changes", root.0.display());
+            commands.insert_resource(w);
+        }
         if last_look.1.is_some_and(|last| last != stamp) {
             info!("curator: the profiles folder changed as a whole");
             // Everyone again: a replaced folder may hold new versions.
@@ -263,6 +322,11 @@ fn follow_folders(
             }
         }
         last_look.1 = Some(stamp);
+    }
+    if matches!(last_look.1, Some(Some((_, false)))) {
+        // Unreadable: whether a person is still there cannot be told, so
+        // everyone stays as last seen until the folder can be read again.
+        return;
     }
     if let Some(watcher) = &watcher
         && let Ok(events) = watcher.events.lock()
@@ -315,23 +379,52 @@ fn follow_folders(
             // A picture arrived or changed: validate the profile again (a
             // missing-file warning may no longer hold).
             (true, true) if other_file => server.reload(path),
+            // Bevy could not watch the folder: its edits are reloaded here.
+            (true, true) if !bevy_watches.0.load(Ordering::Relaxed) => server.reload(path),
             _ => {}
         }
     }
 }
 
-/// The people folders under the profiles root: those holding a `profile.ron`.
+/// The curator's problem when the profiles folder exists but cannot be read
+/// (its permissions changed, a network share went away half-way).
+fn unreadable_root(root: &Path) -> Option<Problem> {
+    if !root.is_dir() {
+        return None;
+    }
+    let e = std::fs::read_dir(root).err()?;
+    Some(Problem::error(
+        root.display().to_string(),
+        Position::START,
+        msg(
+            "无法读取 profiles 文件夹，看板继续显示上次读到的内容",
+            format!(
+                "cannot read the profiles folder ({e}); the kiosk keeps showing what it last read"
+            ),
+            Some((
+                "请检查文件夹的权限，看板需要能读取它",
+                "check the folder's permissions: the kiosk must be able to read it",
+            )),
+        ),
+    ))
+}
+
+/// The people folders under the profiles root: those holding a `profile.ron`
+/// (none when the folder cannot be read).
 pub fn profile_slugs(root: &Path) -> Vec<String> {
-    let Ok(dir) = std::fs::read_dir(root) else {
-        return Vec::new();
-    };
+    read_profile_slugs(root).unwrap_or_default()
+}
+
+/// The people folders, or why the root cannot be read.
+pub fn read_profile_slugs(root: &Path) -> std::io::Result<Vec<String>> {
+    let dir = std::fs::read_dir(root)?;
     let mut slugs: Vec<String> = dir
         .filter_map(Result::ok)
         .filter(|e| e.path().join("profile.ron").is_file())
         .filter_map(|e| e.file_name().to_str().map(str::to_owned))
         .collect();
     slugs.sort();
-    slugs
+    Ok(slugs)
 }
 
 fn discover_profiles(

@@ -14,7 +14,7 @@ pub fn app(profiles: &Path, (w, h): (u32, u32)) -> App {
     let mut app = App::new();
     crate::content::register_source(&mut app, profiles);
     app.add_plugins((
-        MinimalPlugins,
+        MinimalPlugins.set(crate::images::task_pools()),
         bevy::state::app::StatesPlugin,
         bevy::input::InputPlugin,
         AssetPlugin {

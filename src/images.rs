@@ -167,66 +167,95 @@ impl Images {
     }
 }
 
-/// On a cold cache, every card picture is prepared once in the background
-/// (one core, so the pictures in view come first), and the gallery shows
-/// how far it has got: "正在准备图片 37 / 108".
+/// On a cold cache, the pictures of the first few hundred people (portrait,
+/// then media) are prepared in the background on every core, at every size
+/// the kiosk draws, and the gallery shows how far it has got: "正在准备图片
+/// 37 / 108". What a view asks for goes first: preparation for later only
+/// takes the cores the views leave free.
 #[derive(Resource, Default)]
 pub struct Prewarm {
-    done: std::sync::Arc<std::sync::atomic::AtomicUsize>,
+    queue: std::collections::VecDeque<PathBuf>,
+    running: Vec<Task<bool>>,
+    done: usize,
     total: usize,
-    task: Option<Task<()>>,
+    /// Whether anything had to be decoded: on a warm cache every file is
+    /// found prepared in a moment, and no progress is shown for that.
+    decoded: bool,
 }
 
 impl Prewarm {
-    /// (prepared, total) while the preparation runs.
+    /// (prepared, total) while a cold cache is being filled.
     pub fn progress(&self) -> Option<(usize, usize)> {
-        let done = self.done.load(std::sync::atomic::Ordering::Relaxed);
-        (self.task.is_some() && done < self.total).then_some((done, self.total))
+        (self.decoded && self.done < self.total).then_some((self.done, self.total))
     }
 }
 
-/// How many people's card pictures a cold start prepares ahead.
+/// How many people's pictures a start prepares ahead.
 const PREWARM_MAX: usize = 200;
 
 pub(crate) fn prewarm(
     mut changed: MessageReader<crate::content::LibraryChanged>,
     library: Res<crate::library::Library>,
     root: Res<crate::content::ProfilesRoot>,
+    images: Res<Images>,
     mut prewarm: ResMut<Prewarm>,
 ) {
-    if let Some(task) = &mut prewarm.task
-        && block_on(future::poll_once(task)).is_some()
-    {
-        prewarm.task = None;
-        prewarm.total = 0;
+    let prewarm = &mut *prewarm;
+    let before = prewarm.running.len();
+    prewarm
+        .running
+        .retain_mut(|task| match block_on(future::poll_once(task)) {
+            Some(decoded) => {
+                prewarm.decoded |= decoded;
+                false
+            }
+            None => true,
+        });
+    prewarm.done += before - prewarm.running.len();
+    if changed.read().count() > 0 && prewarm.total == 0 && !library.is_empty() {
+        // The first few hundred people: what a visitor reaches soon. Beyond
+        // that, pictures are prepared when they come into view, so a start
+        // costs the same with 10,000 people as with 108.
+        let people = library.people.iter().take(PREWARM_MAX);
+        let portraits = people.clone().map(|p| (&p.slug, &p.profile.portrait));
+        let media = people.flat_map(|p| p.profile.media.iter().map(move |m| (&p.slug, &m.file)));
+        prewarm.queue = portraits
+            .chain(media)
+            .filter_map(|(slug, file)| {
+                crate::profile::load::resolve_reference(&root.0, slug, file).ok()
+            })
+            .collect();
+        prewarm.total = prewarm.queue.len();
     }
-    if changed.read().count() == 0
-        || prewarm.task.is_some()
-        || prewarm.total > 0
-        || library.is_empty()
+    let pool = AsyncComputeTaskPool::get();
+    while prewarm.running.len() + images.in_flight() < pool.thread_num()
+        && let Some(file) = prewarm.queue.pop_front()
     {
-        return;
+        let cache = media::cache_dir();
+        prewarm.running.push(pool.spawn(async move {
+            // Only to fill the cache: a broken file is reported when shown.
+            media::ensure_cached(&file, cache.as_deref()).unwrap_or(false)
+        }));
     }
-    // The first few hundred: what a visitor reaches soon. Beyond that,
-    // pictures are prepared when they come into view, so a start costs the
-    // same with 10,000 people as with 108.
-    let files: Vec<PathBuf> = library
-        .people
-        .iter()
-        .take(PREWARM_MAX)
-        .filter_map(|p| {
-            crate::profile::load::resolve_reference(&root.0, &p.slug, &p.profile.portrait).ok()
-        })
-        .collect();
-    prewarm.total = files.len();
-    let done = prewarm.done.clone();
-    prewarm.task = Some(AsyncComputeTaskPool::get().spawn(async move {
-        for file in files {
-            // Only to fill the cache: a broken file is reported elsewhere.
-            let _ = media::prepare(&file, Variant::Card);
-            done.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        }
-    }));
+}
+
+/// The task pools, with image preparation on every core. Its threads run at
+/// a lower priority than drawing, so a cold start stays smooth to touch.
+pub fn task_pools() -> bevy::app::TaskPoolPlugin {
+    let cores = bevy::tasks::available_parallelism();
+    let mut options = bevy::app::TaskPoolOptions::default();
+    options.async_compute.min_threads = cores;
+    options.async_compute.max_threads = cores;
+    #[cfg(unix)]
+    {
+        options.async_compute.on_thread_spawn = Some(std::sync::Arc::new(|| {
+            // On Linux the nice value is per thread: `None` is this thread.
+            let _ = rustix::process::setpriority_process(None, 10);
+        }));
+    }
+    bevy::app::TaskPoolPlugin {
+        task_pool_options: options,
+    }
 }
 
 /// A picture that cannot be shown becomes a placeholder for the visitor and

@@ -81,6 +81,7 @@ pub fn build_app(opts: &KioskOptions) -> App {
     content::register_source(&mut app, &opts.profiles);
     app.add_plugins(
         DefaultPlugins
+            .set(images::task_pools())
             .set(WindowPlugin {
                 primary_window: Some(Window {
                     title: "光荣与梦想".into(),

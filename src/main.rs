@@ -25,7 +25,7 @@ fn main() -> ExitCode {
             });
             ExitCode::SUCCESS
         }
-        Some(Command::Check { json }) => {
+        Some(Command::Check { json, images, .. }) => {
             let report = kiosk::check::check(&profiles);
             if json {
                 println!(
@@ -35,6 +35,11 @@ fn main() -> ExitCode {
             } else {
                 for p in &report.problems {
                     println!("{p}");
+                }
+                if images {
+                    for i in &report.images {
+                        println!("{i}");
+                    }
                 }
                 println!("{}", report.summary());
             }
@@ -56,7 +61,7 @@ fn main() -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Some(Command::Proof { out, size }) => match kiosk::proof::run(&profiles, &out, size) {
+        Some(Command::Proof { out, size, .. }) => match kiosk::proof::run(&profiles, &out, size) {
             Ok(n) => {
                 println!("wrote {n} pages to {}", out.display());
                 ExitCode::SUCCESS

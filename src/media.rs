@@ -1,7 +1,9 @@
-//! Curators' images: checking that they decode. (Preparing the sizes the
-//! kiosk draws builds on this.)
+//! Curators' images as phones and scanners give them: each decoded once,
+//! turned upright, flattened onto the page and shrunk to every size the
+//! kiosk draws, into a cache keyed by the file's content.
 
 use crate::profile::{Position, Problem, msg};
+use image::metadata::Orientation;
 use std::path::Path;
 
 /// Files above this size are slow to prepare and usually a mistake.
@@ -18,46 +20,135 @@ pub fn limits() -> image::Limits {
     limits
 }
 
-/// Problems with one referenced image: `profile_path` and `rel` say where it
-/// is referenced, so the curator finds the line to fix.
-pub fn check_image(file: &Path, profile_path: &str, at: Position, rel: &str) -> Vec<Problem> {
+/// What `kiosk check` tells of one image.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ImageInfo {
+    pub file: String,
+    pub bytes: u64,
+    /// Format and size as stored, before turning upright.
+    pub format: Option<String>,
+    pub width: u32,
+    pub height: u32,
+    /// The EXIF turn applied, when the photo is not stored upright
+    /// (phones store portraits sideways and say so in EXIF).
+    pub turned: Option<&'static str>,
+    /// Why it cannot be shown (the kiosk draws a placeholder).
+    pub error: Option<String>,
+}
+
+impl std::fmt::Display for ImageInfo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mb = self.bytes as f64 / 1_048_576.0;
+        match &self.error {
+            Some(e) => write!(f, "{}: {mb:.1} MB, cannot be decoded: {e}", self.file),
+            None => {
+                write!(
+                    f,
+                    "{}: {} {}×{}, {mb:.1} MB",
+                    self.file,
+                    self.format.as_deref().unwrap_or("image"),
+                    self.width,
+                    self.height
+                )?;
+                if let Some(turn) = self.turned {
+                    write!(f, ", turned upright ({turn})")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Looks at one referenced image the way the kiosk will show it: reads its
+/// header (format, size, EXIF orientation) and prepares it into `cache`
+/// (which decodes it fully, so a truncated file is caught; a file already
+/// prepared is not decoded again). `profile_path` and `at` say where it is
+/// referenced, so the curator finds the line to fix.
+pub fn check_image(
+    file: &Path,
+    cache: Option<&Path>,
+    profile_path: &str,
+    at: Position,
+    rel: &str,
+) -> (ImageInfo, Vec<Problem>) {
     let mut out = Vec::new();
-    let placeholder = (
-        "在看板上会显示为占位图；请换一个 JPEG 或 PNG 文件",
-        "the kiosk shows a placeholder; use a JPEG or PNG file",
-    );
-    if let Ok(meta) = std::fs::metadata(file)
-        && meta.len() > LARGE_FILE_BYTES
-    {
+    let bytes = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    let mut info = ImageInfo {
+        file: file.display().to_string(),
+        bytes,
+        format: None,
+        width: 0,
+        height: 0,
+        turned: None,
+        error: None,
+    };
+    if bytes > LARGE_FILE_BYTES {
         out.push(Problem::warning(
             profile_path,
             at,
             msg(
-                format!("图片 “{rel}” 有 {} MB，过大", meta.len() / 1_048_576),
-                format!("image “{rel}” is {} MB, too large", meta.len() / 1_048_576),
+                format!("图片 “{rel}” 有 {} MB，过大", bytes / 1_048_576),
+                format!("image “{rel}” is {} MB, too large", bytes / 1_048_576),
                 Some(("建议缩小到 30 MB 以下", "shrink it below 30 MB")),
             ),
         ));
     }
-    if let Err(e) = decode(file) {
+    let outcome = header(file).and_then(|(format, w, h, orientation)| {
+        info.format = Some(format);
+        (info.width, info.height) = (w, h);
+        info.turned = turn_name(orientation);
+        ensure_cached(file, cache)
+    });
+    if let Err(e) = outcome {
+        info.error = Some(e.to_string());
         out.push(Problem::warning(
             profile_path,
             at,
             msg(
                 format!("图片 “{rel}” 无法解码"),
                 format!("image “{rel}” cannot be decoded: {e}"),
-                Some(placeholder),
+                Some((
+                    "在看板上会显示为占位图；请换一个 JPEG 或 PNG 文件",
+                    "the kiosk shows a placeholder; use a JPEG or PNG file",
+                )),
             ),
         ));
     }
-    out
+    (info, out)
 }
 
-/// Decodes an image with the curator limits.
-pub fn decode(file: &Path) -> Result<image::DynamicImage, image::ImageError> {
-    let mut reader = image::ImageReader::open(file)?.with_guessed_format()?;
+/// Format, stored size and EXIF orientation, from the header alone.
+fn header(file: &Path) -> Result<(String, u32, u32, Orientation), image::ImageError> {
+    use image::ImageDecoder;
+    let reader = image::ImageReader::open(file)?.with_guessed_format()?;
+    let format = reader
+        .format()
+        .map_or_else(|| "image".to_owned(), |f| format!("{f:?}").to_uppercase());
+    let mut decoder = with_limits(reader).into_decoder()?;
+    let (w, h) = decoder.dimensions();
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
+    Ok((format, w, h, orientation))
+}
+
+/// How the curator would say the EXIF turn; `None` when stored upright.
+fn turn_name(orientation: Orientation) -> Option<&'static str> {
+    match orientation {
+        Orientation::NoTransforms => None,
+        Orientation::Rotate90 => Some("EXIF: rotated 90° clockwise"),
+        Orientation::Rotate180 => Some("EXIF: rotated 180°"),
+        Orientation::Rotate270 => Some("EXIF: rotated 90° counter-clockwise"),
+        Orientation::FlipHorizontal => Some("EXIF: mirrored"),
+        Orientation::FlipVertical => Some("EXIF: flipped upside down"),
+        Orientation::Rotate90FlipH => Some("EXIF: rotated 90° and mirrored"),
+        Orientation::Rotate270FlipH => Some("EXIF: rotated 270° and mirrored"),
+    }
+}
+
+fn with_limits<R: std::io::BufRead + std::io::Seek>(
+    mut reader: image::ImageReader<R>,
+) -> image::ImageReader<R> {
     reader.limits(limits());
-    reader.decode()
+    reader
 }
 
 /// The sizes the kiosk draws an image at. Each is made once from the
@@ -74,6 +165,16 @@ pub enum Variant {
 }
 
 impl Variant {
+    pub const ALL: [Variant; 3] = [Variant::Full, Variant::Detail, Variant::Card];
+
+    fn name(self) -> &'static str {
+        match self {
+            Variant::Card => "card",
+            Variant::Detail => "detail",
+            Variant::Full => "full",
+        }
+    }
+
     /// The largest width and height the variant is drawn at, in pixels.
     pub fn max_size(self) -> (u32, u32) {
         match self {
@@ -125,62 +226,118 @@ pub fn prepare_cached(
     cache: Option<&Path>,
 ) -> Result<(Prepared, bool), image::ImageError> {
     let bytes = std::fs::read(file)?;
-    let key = {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        bytes.hash(&mut h);
-        (PREPARE_VERSION, variant).hash(&mut h);
-        format!("{:016x}.png", h.finish())
-    };
-    let cached = cache.map(|d| d.join(key));
-    if let Some(path) = &cached
-        && let Ok(img) = image::open(path)
+    let key = content_key(&bytes);
+    if let Some(dir) = cache
+        && let Ok(img) = image::open(cached_path(dir, &key, variant))
     {
-        let rgba = img.into_rgba8();
-        return Ok((
-            Prepared {
-                width: rgba.width(),
-                height: rgba.height(),
-                rgba: rgba.into_raw(),
-            },
-            false,
-        ));
+        return Ok((Prepared::from(img), false));
     }
-    let prepared = prepare_original(&bytes, variant)?;
-    if let Some(path) = &cached {
-        // Written aside and renamed: a power cut never leaves half a file.
-        let tmp = path.with_extension("tmp");
-        let saved = std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))
-            .map_err(image::ImageError::IoError)
-            .and_then(|()| {
-                image::save_buffer_with_format(
-                    &tmp,
-                    &prepared.rgba,
-                    prepared.width,
-                    prepared.height,
-                    image::ColorType::Rgba8,
-                    image::ImageFormat::Png,
-                )
-            })
-            .and_then(|()| std::fs::rename(&tmp, path).map_err(image::ImageError::IoError));
-        if let Err(e) = saved {
-            bevy::log::warn!("cannot cache a prepared image in {}: {e}", path.display());
+    let all = prepare_original(&bytes)?;
+    if let Some(dir) = cache {
+        save(dir, &key, &all);
+    }
+    let [full, detail, card] = all;
+    let chosen = match variant {
+        Variant::Full => full,
+        Variant::Detail => detail,
+        Variant::Card => card,
+    };
+    Ok((Prepared::from(chosen), true))
+}
+
+/// Makes sure every size of `file` is in the cache, decoding it only when
+/// one is missing. Says whether it decoded.
+pub fn ensure_cached(file: &Path, cache: Option<&Path>) -> Result<bool, image::ImageError> {
+    let bytes = std::fs::read(file)?;
+    let key = content_key(&bytes);
+    if let Some(dir) = cache
+        && Variant::ALL
+            .iter()
+            .all(|&v| cached_path(dir, &key, v).is_file())
+    {
+        return Ok(false);
+    }
+    let all = prepare_original(&bytes)?;
+    if let Some(dir) = cache {
+        save(dir, &key, &all);
+    }
+    Ok(true)
+}
+
+impl From<image::DynamicImage> for Prepared {
+    fn from(img: image::DynamicImage) -> Self {
+        let rgba = img.into_rgba8();
+        Prepared {
+            width: rgba.width(),
+            height: rgba.height(),
+            rgba: rgba.into_raw(),
         }
     }
-    Ok((prepared, true))
 }
 
 /// Bumped whenever preparation changes, so old cache entries are not used.
-const PREPARE_VERSION: u32 = 1;
+const PREPARE_VERSION: u32 = 2;
 
-/// Decodes, turns upright (EXIF), shrinks to the variant's size and flattens
-/// transparency onto the page colour.
-fn prepare_original(bytes: &[u8], variant: Variant) -> Result<Prepared, image::ImageError> {
+/// The cache's name for this content (the variant is added per file).
+fn content_key(bytes: &[u8]) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    PREPARE_VERSION.hash(&mut h);
+    format!("{:016x}", h.finish())
+}
+
+fn cached_path(dir: &Path, key: &str, variant: Variant) -> std::path::PathBuf {
+    dir.join(format!("{key}-{}.png", variant.name()))
+}
+
+/// Writes the three sizes into the cache. Each is written aside and renamed:
+/// a power cut never leaves half a file. A cache that cannot be written only
+/// costs time (the image is prepared again next start).
+fn save(dir: &Path, key: &str, all: &[image::DynamicImage; 3]) {
+    use image::ImageEncoder;
+    let write = |variant: Variant, img: &image::DynamicImage| -> Result<(), image::ImageError> {
+        let path = cached_path(dir, key, variant);
+        let tmp = path.with_extension(format!("{}.tmp", std::process::id()));
+        let file = std::fs::File::create(&tmp)?;
+        let rgb = img.as_rgb8().expect("prepared images are RGB");
+        // Fast compression: the cache is read far more often than written,
+        // and a PNG decodes equally fast however hard it was squeezed.
+        image::codecs::png::PngEncoder::new_with_quality(
+            std::io::BufWriter::new(file),
+            image::codecs::png::CompressionType::Fast,
+            image::codecs::png::FilterType::Adaptive,
+        )
+        .write_image(
+            rgb.as_raw(),
+            rgb.width(),
+            rgb.height(),
+            image::ExtendedColorType::Rgb8,
+        )?;
+        std::fs::rename(&tmp, &path)?;
+        Ok(())
+    };
+    let saved = std::fs::create_dir_all(dir)
+        .map_err(image::ImageError::IoError)
+        .and_then(|()| {
+            Variant::ALL
+                .iter()
+                .zip([&all[0], &all[1], &all[2]])
+                .try_for_each(|(&v, img)| write(v, img))
+        });
+    if let Err(e) = saved {
+        bevy::log::warn!("cannot cache a prepared image in {}: {e}", dir.display());
+    }
+}
+
+/// Decodes once, turns upright (EXIF), flattens transparency onto the page
+/// colour and shrinks step by step to the sizes drawn: [Full, Detail, Card].
+fn prepare_original(bytes: &[u8]) -> Result<[image::DynamicImage; 3], image::ImageError> {
     use image::ImageDecoder;
     let reader = || -> Result<image::ImageReader<std::io::Cursor<&[u8]>>, image::ImageError> {
-        let mut r = image::ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format()?;
-        r.limits(limits());
-        Ok(r)
+        Ok(with_limits(
+            image::ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format()?,
+        ))
     };
     let (w, h) = reader()?.into_dimensions()?;
     let _one_at_a_time = (u64::from(w) * u64::from(h) > LARGE_PIXELS).then(|| {
@@ -189,27 +346,50 @@ fn prepare_original(bytes: &[u8], variant: Variant) -> Result<Prepared, image::I
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     });
     let mut decoder = reader()?.into_decoder()?;
-    let orientation = decoder
-        .orientation()
-        .unwrap_or(image::metadata::Orientation::NoTransforms);
+    let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let mut img = image::DynamicImage::from_decoder(decoder)?;
-    img.apply_orientation(orientation);
-    let (mw, mh) = variant.max_size();
+    // Shrunk before anything else touches every pixel of a big original;
+    // a photo stored sideways is fitted to the box turned the same way.
+    let sideways = matches!(
+        orientation,
+        Orientation::Rotate90
+            | Orientation::Rotate270
+            | Orientation::Rotate90FlipH
+            | Orientation::Rotate270FlipH
+    );
+    let (mw, mh) = Variant::Full.max_size();
+    let (mw, mh) = if sideways { (mh, mw) } else { (mw, mh) };
     if img.width() > mw || img.height() > mh {
-        img = img.resize(mw, mh, image::imageops::FilterType::Triangle);
+        img = img.thumbnail(mw, mh);
     }
-    let mut rgba = img.into_rgba8();
+    img.apply_orientation(orientation);
+    let full = image::DynamicImage::ImageRgb8(flatten(img));
+    let detail = fit_upright(&full, Variant::Detail);
+    let card = fit_upright(&detail, Variant::Card);
+    Ok([full, detail, card])
+}
+
+/// A smaller copy of an upright image, when it is larger than the variant.
+fn fit_upright(img: &image::DynamicImage, v: Variant) -> image::DynamicImage {
+    let (mw, mh) = v.max_size();
+    if img.width() > mw || img.height() > mh {
+        img.thumbnail(mw, mh)
+    } else {
+        img.clone()
+    }
+}
+
+/// RGB on the page colour: transparency composited, 16-bit and grey made RGB8.
+fn flatten(img: image::DynamicImage) -> image::RgbImage {
+    if !img.color().has_alpha() {
+        return img.into_rgb8();
+    }
+    let rgba = img.into_rgba8();
     let [pr, pg, pb] = [0xF5u16, 0xEE, 0xE0];
-    for px in rgba.pixels_mut() {
+    image::RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
+        let px = rgba.get_pixel(x, y);
         let a = u16::from(px[3]);
-        if a < 255 {
-            let blend = |c: u8, bg: u16| ((u16::from(c) * a + bg * (255 - a)) / 255) as u8;
-            *px = image::Rgba([blend(px[0], pr), blend(px[1], pg), blend(px[2], pb), 255]);
-        }
-    }
-    Ok(Prepared {
-        width: rgba.width(),
-        height: rgba.height(),
-        rgba: rgba.into_raw(),
+        let blend = |c: u8, bg: u16| ((u16::from(c) * a + bg * (255 - a)) / 255) as u8;
+        image::Rgb([blend(px[0], pr), blend(px[1], pg), blend(px[2], pb)])
     })
 }

@@ -124,3 +124,64 @@ fn a_broken_picture_is_a_placeholder_and_a_line_for_the_curator() {
     kiosk.tap(Vec2::new(420.0, 450.0));
     assert_eq!(kiosk.screen(), Screen::Detail);
 }
+
+fn set_mode(path: &std::path::Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
+
+fn root_problem(kiosk: &Kiosk, root: &std::path::Path) -> bool {
+    kiosk
+        .app
+        .world()
+        .resource::<kiosk::content::CuratorReport>()
+        .problems()
+        .any(|p| p.is_error() && p.path == root.display().to_string())
+}
+
+#[test]
+fn the_folder_made_unreadable_while_running() {
+    if crate::support::rerun_as_nobody("faults::the_folder_made_unreadable_while_running") {
+        return;
+    }
+    let dir = folder(&[("ce-shiren", VALID.as_bytes())]);
+    let root = dir.path();
+    let mut kiosk = Kiosk::new(root);
+    assert_eq!(kiosk.library().len(), 1);
+
+    set_mode(root, 0o000);
+    // The curator hears of it, from the kiosk and from the check…
+    assert!(
+        until(&mut kiosk, |k| root_problem(k, root)),
+        "the curator never heard that the folder cannot be read"
+    );
+    let report = kiosk::check::check_with_cache(root, None);
+    assert!(
+        report.errors > 0
+            && report
+                .problems
+                .iter()
+                .any(|p| p.message.contains("cannot read the profiles folder")),
+        "check: {:?}",
+        report.problems
+    );
+    // …while visitors still see everyone, as last read.
+    kiosk.frames(200);
+    assert_eq!(kiosk.library().len(), 1);
+    kiosk.wake();
+    kiosk.tap(Vec2::new(420.0, 450.0));
+    assert_eq!(kiosk.screen(), Screen::Detail);
+
+    // A kiosk started while the folder cannot be read: the calm empty
+    // screen, then everyone as soon as it can be read again.
+    let mut late = Kiosk::new(root);
+    assert!(late.library().is_empty());
+    assert!(until(&mut late, |k| root_problem(k, root)));
+    set_mode(root, 0o755);
+    assert!(
+        until(&mut late, |k| k.library().len() == 1),
+        "the folder was readable again, but its people never came"
+    );
+    assert!(until(&mut kiosk, |k| !root_problem(k, root)));
+    assert_eq!(kiosk.library().len(), 1);
+}

@@ -239,3 +239,80 @@ fn the_cache_is_used_and_an_edit_is_redone() {
     assert!(decoded, "an edited photo is redone");
     assert_eq!((edited.width, edited.height), (200, 400));
 }
+
+#[test]
+fn one_decode_makes_every_size_the_kiosk_draws() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let file = dir.path().join("scan.jpg");
+    // Stored sideways (EXIF 6), 3000×2000: upright it is 2000×3000.
+    let img = RgbImage::from_fn(3000, 2000, |x, y| Rgb([(x / 12) as u8, (y / 8) as u8, 90]));
+    let mut out = Vec::new();
+    let mut enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 80);
+    enc.set_exif_metadata(exif_orientation(6)).unwrap();
+    enc.write_image(img.as_raw(), 3000, 2000, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    std::fs::write(&file, out).unwrap();
+
+    assert!(kiosk::media::ensure_cached(&file, Some(cache.path())).unwrap());
+    assert!(
+        !kiosk::media::ensure_cached(&file, Some(cache.path())).unwrap(),
+        "a second start decodes nothing"
+    );
+    for (variant, size) in [
+        (Variant::Card, (333, 500)),
+        (Variant::Detail, (733, 1100)),
+        (Variant::Full, (1280, 1920)),
+    ] {
+        let (p, decoded) = prepare_cached(&file, variant, Some(cache.path())).unwrap();
+        assert!(!decoded, "{variant:?} came from the one decode");
+        let got = (p.width, p.height);
+        assert!(
+            got.0.abs_diff(size.0) <= 1 && got.1 == size.1,
+            "{variant:?}: {got:?}, expected about {size:?}"
+        );
+    }
+}
+
+#[test]
+fn check_tells_each_image_its_size_turn_and_trouble() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let sideways = dir.path().join("sideways.jpg");
+    jpeg_with_orientation(&sideways, 6);
+    let broken = dir.path().join("broken.jpg");
+    std::fs::write(&broken, "not a picture").unwrap();
+    // A valid JPEG padded past 30 MB (decoders stop at its end marker).
+    let huge = dir.path().join("huge.jpg");
+    jpeg_with_orientation(&huge, 1);
+    let mut bytes = std::fs::read(&huge).unwrap();
+    bytes.resize(31 * 1024 * 1024, 0);
+    std::fs::write(&huge, bytes).unwrap();
+
+    let at = kiosk::profile::Position::START;
+    let check =
+        |f: &Path| kiosk::media::check_image(f, Some(cache.path()), "profile.ron", at, "x.jpg");
+    let (info, problems) = check(&sideways);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!((info.width, info.height), (400, 200));
+    assert_eq!(info.format.as_deref(), Some("JPEG"));
+    assert!(info.turned.unwrap().contains("90°"), "{info}");
+    assert!(info.to_string().contains("turned upright"), "{info}");
+
+    let (info, problems) = check(&broken);
+    assert!(info.error.is_some());
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.contains("cannot be decoded"))
+    );
+
+    let (info, problems) = check(&huge);
+    assert!(info.error.is_none() && info.turned.is_none(), "{info}");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.message.contains("31 MB, too large")),
+        "{problems:?}"
+    );
+}

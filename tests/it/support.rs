@@ -185,3 +185,45 @@ impl Kiosk {
         self.frames(2);
     }
 }
+
+/// File permissions do not bind root, and CI runs as root: there, a test
+/// about an unreadable folder runs itself again, in a child process, as the
+/// user `nobody` (`setpriv`, from util-linux). Returns true when it did so
+/// and the child passed; false when this process should run the test itself.
+pub fn rerun_as_nobody(test: &str) -> bool {
+    let root = rustix::process::geteuid().is_root();
+    if !root || std::env::var_os("KIOSK_TEST_AS_NOBODY").is_some() {
+        return false;
+    }
+    use std::os::unix::fs::PermissionsExt;
+    // The test binary lives under root's home, which nobody cannot enter:
+    // a copy goes where nobody can run it.
+    let dir = tempfile::Builder::new()
+        .prefix("kiosk-as-nobody")
+        .tempdir()
+        .unwrap();
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(&home, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let copy = dir.path().join("tests");
+    std::fs::copy(std::env::current_exe().unwrap(), &copy).unwrap();
+    std::fs::set_permissions(&copy, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = std::process::Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+        .arg(&copy)
+        .args([test, "--exact", "--test-threads=1"])
+        .env("KIOSK_TEST_AS_NOBODY", "1")
+        .env("HOME", &home)
+        .env_remove("KIOSK_IMAGE_CACHE")
+        .current_dir(&home)
+        .output()
+        .expect("setpriv (util-linux) runs the test as nobody");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success() && stdout.contains("1 passed"),
+        "{test} as nobody failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    true
+}
