@@ -140,8 +140,10 @@ impl Images {
         }
         self.entries
             .retain(|_, e| matches!(e.slot, Slot::Pending(_)) || now - e.last_wanted < KEEP_SECS);
-        if finished || self.in_flight() > 0 {
-            // Show what just arrived, and keep polling what is still coming.
+        if finished {
+            // Show what just arrived. (What is still coming is polled at the
+            // pace `pace_while_preparing` sets, not at 60 frames a second:
+            // drawing would take the cores the preparation needs.)
             ctx.request_repaint();
         }
     }
@@ -175,6 +177,8 @@ impl Images {
 #[derive(Resource, Default)]
 pub struct Prewarm {
     queue: std::collections::VecDeque<PathBuf>,
+    /// Every file ever started (each is prepared ahead once).
+    started: bevy::platform::collections::HashSet<PathBuf>,
     running: Vec<Task<bool>>,
     done: usize,
     total: usize,
@@ -212,26 +216,34 @@ pub(crate) fn prewarm(
             None => true,
         });
     prewarm.done += before - prewarm.running.len();
-    if changed.read().count() > 0 && prewarm.total == 0 && !library.is_empty() {
+    if changed.read().count() > 0 {
         // The first few hundred people: what a visitor reaches soon. Beyond
         // that, pictures are prepared when they come into view, so a start
         // costs the same with 10,000 people as with 108.
         let people = library.people.iter().take(PREWARM_MAX);
         let portraits = people.clone().map(|p| (&p.slug, &p.profile.portrait));
         let media = people.flat_map(|p| p.profile.media.iter().map(move |m| (&p.slug, &m.file)));
+        // The library grows as profiles load, and as curators add people:
+        // each time the queue is made anew in gallery order, less what was
+        // started already.
         prewarm.queue = portraits
             .chain(media)
             .filter_map(|(slug, file)| {
                 crate::profile::load::resolve_reference(&root.0, slug, file).ok()
             })
+            .filter(|file| !prewarm.started.contains(file))
             .collect();
-        prewarm.total = prewarm.queue.len();
+        prewarm.total = prewarm.started.len() + prewarm.queue.len();
     }
     let pool = AsyncComputeTaskPool::get();
     while prewarm.running.len() + images.in_flight() < pool.thread_num()
         && let Some(file) = prewarm.queue.pop_front()
     {
+        if !prewarm.started.insert(file.clone()) {
+            continue; // the same picture referenced twice
+        }
         let cache = media::cache_dir();
+        debug!("preparing ahead {}", file.display());
         prewarm.running.push(pool.spawn(async move {
             // Only to fill the cache: a broken file is reported when shown.
             media::ensure_cached(&file, cache.as_deref()).unwrap_or(false)
@@ -277,5 +289,33 @@ pub(crate) fn report_broken(
         );
         warn!("curator: {problem}");
         report.by_file.insert(path, vec![problem]);
+    }
+}
+
+/// How often the kiosk wakes by itself: twenty times a second while the
+/// attract loop drifts, ten while pictures are being prepared (to collect
+/// and show them as they arrive), else once a second. A touch always wakes
+/// it at once.
+pub(crate) fn pace_frames(
+    images: Res<Images>,
+    prewarm: Res<Prewarm>,
+    screen: Res<State<crate::screens::Screen>>,
+    settings: Option<ResMut<bevy::winit::WinitSettings>>,
+) {
+    let Some(mut settings) = settings else {
+        return; // headless: every update is a frame anyway
+    };
+    let busy = images.in_flight() > 0 || !prewarm.running.is_empty();
+    let wait = if *screen.get() == crate::screens::Screen::Attract {
+        50
+    } else if busy {
+        100
+    } else {
+        1000
+    };
+    let mode = bevy::winit::UpdateMode::reactive(std::time::Duration::from_millis(wait));
+    if settings.focused_mode != mode {
+        settings.focused_mode = mode;
+        settings.unfocused_mode = mode;
     }
 }

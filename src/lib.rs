@@ -124,7 +124,9 @@ pub fn build_app(opts: &KioskOptions) -> App {
     });
     app.add_plugins(bevy_egui::EguiPlugin::default());
     app.add_systems(Startup, |mut commands: Commands| {
-        commands.spawn(Camera2d);
+        // egui draws antialiased meshes itself: a multisampled target would
+        // only cost memory and fill time (lavapipe draws on the CPU).
+        commands.spawn((Camera2d, bevy::render::view::Msaa::Off));
     });
     app.add_plugins(plugin);
     if opts.fullscreen {

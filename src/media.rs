@@ -345,7 +345,15 @@ fn prepare_original(bytes: &[u8]) -> Result<[image::DynamicImage; 3], image::Ima
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     });
-    let mut decoder = reader()?.into_decoder()?;
+    let reader = reader()?;
+    if reader.format() == Some(image::ImageFormat::Jpeg) && !jpeg_is_complete(bytes) {
+        // The decoder would fill the missing part with grey and say nothing.
+        return Err(image::ImageError::IoError(std::io::Error::new(
+            std::io::ErrorKind::UnexpectedEof,
+            "the file ends before the picture does (truncated)",
+        )));
+    }
+    let mut decoder = reader.into_decoder()?;
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
     let mut img = image::DynamicImage::from_decoder(decoder)?;
     // Shrunk before anything else touches every pixel of a big original;
@@ -392,4 +400,31 @@ fn flatten(img: image::DynamicImage) -> image::RgbImage {
         let blend = |c: u8, bg: u16| ((u16::from(c) * a + bg * (255 - a)) / 255) as u8;
         image::Rgb([blend(px[0], pr), blend(px[1], pg), blend(px[2], pb)])
     })
+}
+
+/// Whether a JPEG's picture data ends with its end-of-image marker: a copy
+/// cut short (an interrupted transfer) does not. The header segments are
+/// skipped by their lengths, since the EXIF thumbnail inside them is a
+/// complete JPEG of its own; inside the picture data a 0xFF byte is always
+/// followed by 0x00 or a restart marker, so an end marker there is the end.
+pub fn jpeg_is_complete(bytes: &[u8]) -> bool {
+    let mut i = 2; // after the start-of-image marker
+    while i + 4 <= bytes.len() {
+        if bytes[i] != 0xFF {
+            return false;
+        }
+        let marker = bytes[i + 1];
+        if marker == 0xFF {
+            i += 1; // fill byte
+            continue;
+        }
+        if marker == 0xDA {
+            // Start of scan: the picture data follows (and, in a progressive
+            // JPEG, further segments and scans): it must end with 0xFFD9.
+            return bytes[i..].windows(2).any(|w| w == [0xFF, 0xD9]);
+        }
+        let len = usize::from(u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]));
+        i += 2 + len;
+    }
+    false
 }

@@ -164,8 +164,9 @@ pub fn view(ui: &mut Ui, m: &ViewModel, elapsed: f64) {
         theme::heading(theme::HEADING),
         theme::ON_DARK,
     );
-    // Keep moving: the attract loop is the one screen that animates unasked.
-    ui.ctx().request_repaint();
+    // The attract loop is the one screen that animates unasked; its frames
+    // are paced by `images::pace_frames` (a slow drift needs no 60 fps, and
+    // the cores are better spent preparing pictures).
 }
 
 /// One portrait, slowly zooming and panning.

@@ -148,10 +148,21 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<Images>()
         .init_resource::<crate::images::Prewarm>()
         .init_resource::<crate::staff::Staff>()
+        .add_systems(
+            PreUpdate,
+            pass_on_changed_modifiers_only
+                .after(bevy_egui::EguiPreUpdateSet::ProcessInput)
+                .before(bevy_egui::EguiPreUpdateSet::BeginPass),
+        )
         .add_systems(Update, refresh_order.in_set(AppSystems::Actions))
         .add_systems(
             Update,
-            (crate::images::prewarm, crate::images::report_broken).in_set(AppSystems::Update),
+            (
+                crate::images::prewarm,
+                crate::images::report_broken,
+                crate::images::pace_frames,
+            )
+                .in_set(AppSystems::Update),
         )
         // A touch is answered in the frame it arrives: the view reports the
         // action, it is applied, the screen changes, and egui lays out the
@@ -375,4 +386,24 @@ fn draw(
         actions.write(action);
     }
     Ok(())
+}
+
+/// bevy_egui reports the modifier keys every frame, changed or not, and egui
+/// takes any input event as a reason to draw the next frame at once: the
+/// kiosk never slept, drawing ~20 frames a second with nothing moving. Only
+/// a real change is passed on.
+fn pass_on_changed_modifiers_only(
+    mut inputs: Query<&mut bevy_egui::EguiInput>,
+    mut last: Local<egui::Modifiers>,
+) {
+    for mut input in &mut inputs {
+        input.events.retain(|event| match event {
+            egui::Event::ModifiersChanged(now) => {
+                let changed = *now != *last;
+                *last = *now;
+                changed
+            }
+            _ => true,
+        });
+    }
 }

@@ -316,3 +316,30 @@ fn check_tells_each_image_its_size_turn_and_trouble() {
         "{problems:?}"
     );
 }
+
+#[test]
+fn a_jpeg_cut_short_is_refused_though_the_decoder_would_fill_it_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let whole = dir.path().join("whole.jpg");
+    // With an EXIF block: its thumbnail-like data must not be taken for the end.
+    jpeg_with_orientation(&whole, 6);
+    let bytes = std::fs::read(&whole).unwrap();
+    assert!(kiosk::media::jpeg_is_complete(&bytes));
+    assert!(prepare(&whole).is_some());
+    for keep in [bytes.len() - 2, bytes.len() / 2, 700] {
+        let cut = dir.path().join(format!("cut-{keep}.jpg"));
+        std::fs::write(&cut, &bytes[..keep]).unwrap();
+        assert!(prepare(&cut).is_none(), "cut to {keep} bytes was accepted");
+    }
+    // A progressive JPEG (several scans) that is whole is accepted.
+    let progressive = dir.path().join("progressive.jpg");
+    magick(&[
+        whole.to_str().unwrap(),
+        "-interlace",
+        "JPEG",
+        progressive.to_str().unwrap(),
+    ]);
+    assert!(kiosk::media::jpeg_is_complete(
+        &std::fs::read(&progressive).unwrap()
+    ));
+}
