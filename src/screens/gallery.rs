@@ -219,8 +219,8 @@ pub fn view(ui: &mut Ui, m: &ViewModel, jump_to: Option<i32>) -> GalleryOutput {
             theme::small(),
             theme::INK_SOFT,
         );
-        ui.ctx()
-            .request_repaint_after(std::time::Duration::from_millis(250));
+        // Redrawn as `images::pace_frames` wakes the kiosk: bevy_egui takes
+        // any repaint request, delayed or not, as one for the next frame.
     }
     if let Some(d) = decade_rail(ui, m, rail_rect, decade_in_view) {
         action = Some(Action::JumpDecade(d));
