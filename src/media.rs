@@ -234,11 +234,7 @@ pub fn prepare_cached(
     {
         return Ok((Prepared::from(img), false));
     }
-    let all = prepare_original(&bytes)?;
-    if let Some(dir) = cache {
-        save(dir, &key, &all);
-    }
-    let [full, detail, card] = all;
+    let [full, detail, card] = prepare_and_save(&bytes, &key, cache)?;
     let chosen = match variant {
         Variant::Full => full,
         Variant::Detail => detail,
@@ -259,11 +255,21 @@ pub fn ensure_cached(file: &Path, cache: Option<&Path>) -> Result<bool, image::I
     {
         return Ok(false);
     }
-    let all = prepare_original(&bytes)?;
-    if let Some(dir) = cache {
-        save(dir, &key, &all);
-    }
+    prepare_and_save(&bytes, &key, cache)?;
     Ok(true)
+}
+
+/// The one decode of an original, all its sizes written to the cache.
+fn prepare_and_save(
+    bytes: &[u8],
+    key: &str,
+    cache: Option<&Path>,
+) -> Result<[image::DynamicImage; 3], image::ImageError> {
+    let all = prepare_original(bytes)?;
+    if let Some(dir) = cache {
+        save(dir, key, &all);
+    }
+    Ok(all)
 }
 
 impl From<image::DynamicImage> for Prepared {
