@@ -132,6 +132,10 @@ fn render_page(app: &mut App, page: &Page, path: &Path) -> Result<(), String> {
         visit.lang = lang;
         visit.person = person;
     }
+    // Each page is a visitor who has just touched the screen: without this,
+    // a hundred pages of manual time ran into the idle countdown ("Still
+    // there?" over ten pages) and its reset (a blank page).
+    world.resource_mut::<crate::idle::Idle>().quiet = 0.0;
     world.resource_mut::<NextState<Screen>>().set(screen);
     // Let the screen change and its images be asked for, then prepared.
     for _ in 0..4 {

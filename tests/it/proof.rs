@@ -32,6 +32,17 @@ fn proof_renders_every_page_at_full_hd() {
             .unwrap_or_else(|e| panic!("{name}: {e}"))
             .to_rgb8();
         assert_eq!(img.dimensions(), (1920, 1080), "{name}");
+        // The page as a visitor sees it after a touch: the top-left corner is
+        // the page colour, not dimmed by the idle countdown's overlay.
+        let corner = img.get_pixel(8, 8).0;
+        let paper = kiosk::theme::PAPER;
+        assert!(
+            corner
+                .iter()
+                .zip([paper.r(), paper.g(), paper.b()])
+                .all(|(a, b)| (i16::from(*a) - i16::from(b)).abs() < 6),
+            "{name}: the corner is {corner:?}, not the page (an overlay?)"
+        );
         // Not blank: a page has text and pictures, so many distinct colours.
         let colours: HashSet<[u8; 3]> = img.pixels().step_by(97).map(|p| p.0).collect();
         assert!(
