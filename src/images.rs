@@ -2,12 +2,20 @@
 //! asked for and missing is prepared in the background at the drawn size;
 //! what has not been asked for in a while is dropped, freeing its texture.
 //! So the GPU holds what is on screen or near it, whatever the collection size.
+//!
+//! Each picture is a Bevy `Image` for the render world only, shown through
+//! egui as a user texture: once uploaded, its pixels live on the GPU alone.
+//! (A texture made by egui itself keeps a second copy in the main world for
+//! as long as it is shown; on a kiosk without a GPU of its own, where the
+//! "GPU" is main memory too, that was a third copy.)
 
 use crate::media::{self, Prepared, Variant};
+use bevy::asset::RenderAssetUsages;
 use bevy::platform::collections::HashMap;
 use bevy::prelude::*;
+use bevy::render::render_resource::{Extent3d, TextureDimension, TextureFormat};
 use bevy::tasks::{AsyncComputeTaskPool, Task, block_on, futures_lite::future};
-use bevy_egui::egui;
+use bevy_egui::{EguiContexts, EguiTextureHandle, egui};
 use std::cell::RefCell;
 use std::path::PathBuf;
 
@@ -19,7 +27,12 @@ pub struct ImageKey {
 
 enum Slot {
     Pending(Task<Option<Prepared>>),
-    Ready(egui::TextureHandle),
+    Ready {
+        /// Keeps the texture alive; dropping it frees the GPU memory.
+        image: Handle<Image>,
+        id: egui::TextureId,
+        size: egui::Vec2,
+    },
     /// Cannot be decoded: the view draws a placeholder. Kept, so a broken
     /// file is not decoded again every frame.
     Failed,
@@ -42,6 +55,8 @@ pub struct Images {
     /// Pictures that could not be prepared since last asked: for the
     /// curator's report (the visitor sees a placeholder).
     pub newly_broken: Vec<PathBuf>,
+    /// Textures dropped since the last upload, whose egui ids are to be freed.
+    released: Vec<AssetId<Image>>,
 }
 
 /// What a view sees of the images: ready textures, and a note of every image
@@ -72,7 +87,7 @@ impl<'a> ImageLookup<'a> {
             variant,
         };
         let picture = match self.images.entries.get(&key).map(|e| &e.slot) {
-            Some(Slot::Ready(t)) => Picture::Ready(t.id(), t.size_vec2()),
+            Some(Slot::Ready { id, size, .. }) => Picture::Ready(*id, *size),
             Some(Slot::Failed) => Picture::Broken,
             _ => Picture::Loading,
         };
@@ -86,8 +101,9 @@ impl<'a> ImageLookup<'a> {
 }
 
 impl Images {
-    /// Called after each UI pass with what the views wanted.
-    pub fn update(&mut self, ctx: &egui::Context, wanted: Vec<ImageKey>, now: f64) {
+    /// Called after each UI pass with what the views wanted: keeps it, and
+    /// starts preparing what is missing.
+    pub fn want(&mut self, wanted: Vec<ImageKey>, now: f64) {
         // Counted once, not per wanted image: this runs every frame.
         let mut in_flight = self.in_flight();
         for key in wanted {
@@ -112,45 +128,18 @@ impl Images {
                 );
             }
         }
-        let mut finished = false;
-        for (key, e) in &mut self.entries {
-            if let Slot::Pending(task) = &mut e.slot
-                && let Some(result) = block_on(future::poll_once(task))
-            {
-                finished = true;
-                debug!("image ready: {} ({:?})", key.file.display(), key.variant);
-                e.slot = match result {
-                    Some(p) => {
-                        let image = egui::ColorImage::from_rgba_unmultiplied(
-                            [p.width as usize, p.height as usize],
-                            &p.rgba,
-                        );
-                        Slot::Ready(ctx.load_texture(
-                            key.file.to_string_lossy(),
-                            image,
-                            egui::TextureOptions::LINEAR,
-                        ))
-                    }
-                    None => {
-                        self.newly_broken.push(key.file.clone());
-                        Slot::Failed
-                    }
-                };
-            }
-        }
-        self.entries
-            .retain(|_, e| matches!(e.slot, Slot::Pending(_)) || now - e.last_wanted < KEEP_SECS);
-        if finished {
-            // Show what just arrived. (What is still coming is polled at the
-            // pace `pace_while_preparing` sets, not at 60 frames a second:
-            // drawing would take the cores the preparation needs.)
-            ctx.request_repaint();
-        }
     }
 
     /// Forgets an image (its file changed on disk).
     pub fn invalidate(&mut self, file: &std::path::Path) {
-        self.entries.retain(|k, _| k.file != file);
+        let released = &mut self.released;
+        self.entries.retain(|k, e| {
+            let keep = k.file != file;
+            if !keep && let Slot::Ready { image, .. } = &e.slot {
+                released.push(image.id());
+            }
+            keep
+        });
     }
 
     pub fn in_flight(&self) -> usize {
@@ -164,9 +153,79 @@ impl Images {
     pub fn textures(&self) -> usize {
         self.entries
             .values()
-            .filter(|e| matches!(e.slot, Slot::Ready(_)))
+            .filter(|e| matches!(e.slot, Slot::Ready { .. }))
             .count()
     }
+}
+
+/// Pictures prepared in the background become textures; pictures nobody
+/// has wanted for a while are dropped. Runs before the views draw, so what
+/// arrives is on screen in the same frame.
+pub(crate) fn upload(
+    mut images: ResMut<Images>,
+    mut assets: ResMut<Assets<Image>>,
+    // Also egui's user textures: `add_image`, `remove_image`.
+    mut contexts: EguiContexts,
+    time: Res<Time<Real>>,
+) {
+    let images = &mut *images;
+    let mut finished = false;
+    for (key, e) in &mut images.entries {
+        if let Slot::Pending(task) = &mut e.slot
+            && let Some(result) = block_on(future::poll_once(task))
+        {
+            finished = true;
+            debug!("image ready: {} ({:?})", key.file.display(), key.variant);
+            e.slot = match result {
+                Some(p) => {
+                    let size = egui::vec2(p.width as f32, p.height as f32);
+                    let image = assets.add(texture(p));
+                    let id = contexts.add_image(EguiTextureHandle::Weak(image.id()));
+                    Slot::Ready { image, id, size }
+                }
+                None => {
+                    images.newly_broken.push(key.file.clone());
+                    Slot::Failed
+                }
+            };
+        }
+    }
+    let now = time.elapsed_secs_f64();
+    let released = &mut images.released;
+    images.entries.retain(|_, e| {
+        let keep = matches!(e.slot, Slot::Pending(_)) || now - e.last_wanted < KEEP_SECS;
+        if !keep && let Slot::Ready { image, .. } = &e.slot {
+            released.push(image.id());
+        }
+        keep
+    });
+    for id in released.drain(..) {
+        contexts.remove_image(id);
+    }
+    if finished && let Ok(ctx) = contexts.ctx_mut() {
+        // Show what just arrived. (What is still coming is polled at the
+        // pace `pace_frames` sets, not at 60 frames a second: drawing would
+        // take the cores the preparation needs.)
+        ctx.request_repaint();
+    }
+}
+
+/// A prepared picture as a texture for the render world alone: its pixels
+/// are moved, not copied, and leave main memory once uploaded.
+fn texture(p: Prepared) -> Image {
+    let mut image = Image::new(
+        Extent3d {
+            width: p.width,
+            height: p.height,
+            depth_or_array_layers: 1,
+        },
+        TextureDimension::D2,
+        p.rgba,
+        TextureFormat::Rgba8UnormSrgb,
+        RenderAssetUsages::RENDER_WORLD,
+    );
+    image.sampler = bevy::image::ImageSampler::linear();
+    image
 }
 
 /// On a cold cache, the pictures of the first few hundred people (portrait,
@@ -258,6 +317,10 @@ pub fn task_pools() -> bevy::app::TaskPoolPlugin {
     let mut options = bevy::app::TaskPoolOptions::default();
     options.async_compute.min_threads = cores;
     options.async_compute.max_threads = cores;
+    // Profiles are read and validated on the I/O pool: on every core, so a
+    // start with thousands of people takes half the time on two.
+    options.io.min_threads = cores;
+    options.io.max_threads = cores;
     #[cfg(unix)]
     {
         options.async_compute.on_thread_spawn = Some(std::sync::Arc::new(|| {

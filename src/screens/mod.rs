@@ -158,6 +158,7 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(
             Update,
             (
+                crate::images::upload,
                 crate::images::prewarm,
                 crate::images::report_broken,
                 crate::images::pace_frames,
@@ -381,7 +382,7 @@ fn draw(
         exit.write(AppExit::Success);
     }
     let wanted = lookup.into_wanted();
-    images.update(&ctx, wanted, now);
+    images.want(wanted, now);
     if let Some(action) = action {
         actions.write(action);
     }

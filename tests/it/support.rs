@@ -74,12 +74,16 @@ impl Kiosk {
         }
     }
 
-    /// Every texture egui holds (portraits, the font atlas, anything else).
+    /// Every texture the kiosk holds: egui's own (the font atlas) and every
+    /// image asset (the pictures, shown to egui as user textures).
     pub fn egui_textures(&mut self) -> usize {
         let mut q = self.app.world_mut().query::<&mut bevy_egui::EguiContext>();
-        q.iter_mut(self.app.world_mut())
+        let egui_owned: usize = q
+            .iter_mut(self.app.world_mut())
             .map(|mut c| c.get_mut().tex_manager().read().num_allocated())
-            .sum()
+            .sum();
+        let images = self.app.world().resource::<Assets<Image>>().len();
+        egui_owned + images
     }
 
     pub fn screen(&self) -> kiosk::screens::Screen {
