@@ -9,15 +9,16 @@
 use crate::AppSystems;
 use crate::library::{Entry, Library};
 use crate::profile::{self, Exhibition, Position, Problem, Profile, ProfileDir, msg};
-use bevy::asset::io::file::FileWatcher;
-use bevy::asset::io::{AssetSource, AssetSourceBuilder, AssetSourceId, AssetWatcher, Reader};
+use bevy::asset::io::{
+    AssetReader, AssetReaderError, AssetSourceBuilder, AssetSourceId, ErasedAssetReader,
+    PathStream, Reader, VecReader,
+};
 use bevy::asset::{AssetLoadError, AssetLoadFailedEvent, AssetLoader, AssetPath, LoadContext};
 use bevy::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use bevy::tasks::{IoTaskPool, Task, block_on, futures_lite::future};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
 
 /// The asset source name for the curators' folder.
 pub const SOURCE: &str = "profiles";
@@ -32,43 +33,79 @@ impl ProfilesRoot {
     }
 }
 
+/// Bevy's asset plugin as the kiosk uses it. Bevy watches nothing: the
+/// kiosk's own watcher (`FolderWatcher`) follows every curator's change and
+/// asks for reloads; two recursive watchers over 10,000 folders took a core
+/// for a second at every start. Curators keep no `.meta` files beside their
+/// profiles: looking for one first doubled the file operations of a load.
+pub fn asset_plugin() -> AssetPlugin {
+    AssetPlugin {
+        watch_for_changes_override: Some(false),
+        meta_check: bevy::asset::AssetMetaCheck::Never,
+        ..default()
+    }
+}
+
 /// Registers the `profiles://` source. Must run before `AssetPlugin` is added.
 pub fn register_source(app: &mut App, root: &Path) {
     // Bevy resolves relative sources against the executable's folder; the
     // curator means the working directory.
     let absolute = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-    let watching = BevyWatches::default();
-    let flag = watching.0.clone();
-    let path = absolute.clone();
-    let source = AssetSourceBuilder::new(AssetSource::get_default_reader(
-        absolute.to_string_lossy().into_owned(),
-    ))
-    // Bevy's own watcher panics when the folder cannot be watched (missing,
-    // or unreadable at start); this one says so and lets `follow_folders`
-    // reload profiles itself.
-    .with_watcher(move |sender| {
-        if !path.is_dir() {
-            return None;
-        }
-        match FileWatcher::new(path.clone(), sender, Duration::from_millis(300)) {
-            Ok(w) => {
-                flag.store(true, Ordering::Relaxed);
-                Some(Box::new(w) as Box<dyn AssetWatcher>)
-            }
-            Err(e) => {
-                warn!("cannot watch {} for edits: {e}", path.display());
-                None
-            }
-        }
+    let source = AssetSourceBuilder::new(move || {
+        Box::new(ProfileReader {
+            root: absolute.clone(),
+        }) as Box<dyn ErasedAssetReader>
     });
     app.register_asset_source(AssetSourceId::from(SOURCE), source);
     app.insert_resource(ProfilesRoot(root.to_path_buf()));
-    app.insert_resource(watching);
 }
 
-/// Whether Bevy watches the profiles for edits (and reloads them itself).
-#[derive(Resource, Default, Clone)]
-pub struct BevyWatches(Arc<AtomicBool>);
+/// Reads the curators' files whole, on the loading thread. Profiles are a
+/// few kilobytes: Bevy's default reader hands every read to another thread
+/// pool through an 8 MB buffer, which made a start with 10,000 people take
+/// seconds. (Pictures are not read here: `images` reads them itself.)
+struct ProfileReader {
+    root: PathBuf,
+}
+
+impl ProfileReader {
+    fn read_whole(&self, path: &Path) -> Result<VecReader, AssetReaderError> {
+        let full = self.root.join(path);
+        match std::fs::read(&full) {
+            Ok(bytes) => Ok(VecReader::new(bytes)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Err(AssetReaderError::NotFound(full))
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+}
+
+impl AssetReader for ProfileReader {
+    async fn read<'a>(&'a self, path: &'a Path) -> Result<impl Reader + 'a, AssetReaderError> {
+        self.read_whole(path)
+    }
+
+    async fn read_meta<'a>(&'a self, path: &'a Path) -> Result<impl Reader + 'a, AssetReaderError> {
+        // Curators keep no `.meta` files (and `asset_plugin` never asks).
+        Err::<VecReader, _>(AssetReaderError::NotFound(self.root.join(path)))
+    }
+
+    async fn read_directory<'a>(
+        &'a self,
+        path: &'a Path,
+    ) -> Result<Box<PathStream>, AssetReaderError> {
+        let entries: Vec<PathBuf> = std::fs::read_dir(self.root.join(path))?
+            .filter_map(Result::ok)
+            .map(|e| path.join(e.file_name()))
+            .collect();
+        Ok(Box::new(bevy::tasks::futures_lite::stream::iter(entries)))
+    }
+
+    async fn is_directory<'a>(&'a self, path: &'a Path) -> Result<bool, AssetReaderError> {
+        Ok(self.root.join(path).is_dir())
+    }
+}
 
 #[derive(Asset, TypePath, Debug)]
 pub struct ProfileAsset {
@@ -182,6 +219,24 @@ fn slug_of(path: &AssetPath) -> String {
 pub struct ProfileHandles {
     pub exhibition: Option<Handle<ExhibitionAsset>>,
     pub people: HashMap<String, Handle<ProfileAsset>>,
+    /// Profiles asked for whose first load has not finished or failed yet.
+    arriving: HashSet<AssetId<ProfileAsset>>,
+}
+
+impl ProfileHandles {
+    /// Starts loading a person's profile (kept loaded from then on).
+    fn load(&mut self, server: &AssetServer, slug: String) {
+        let path = AssetPath::from(format!("{slug}/profile.ron")).with_source(SOURCE);
+        let handle: Handle<ProfileAsset> = server.load(path);
+        self.arriving.insert(handle.id());
+        self.people.insert(slug, handle);
+    }
+
+    /// Whether any profile is still being read: a start, or a curator's
+    /// folder of new people.
+    pub fn still_loading(&self) -> bool {
+        !self.arriving.is_empty()
+    }
 }
 
 /// Everything a curator should fix, by file, as the curator view and the log
@@ -219,7 +274,12 @@ pub(super) fn plugin(app: &mut App) {
         .add_systems(Startup, (discover_profiles, watch_folders))
         .add_systems(
             Update,
-            (follow_folders, record_failures, rebuild_library)
+            (
+                watcher_ready,
+                follow_folders,
+                record_failures,
+                rebuild_library,
+            )
                 .chain()
                 .in_set(AppSystems::Content),
         );
@@ -236,9 +296,39 @@ struct FolderWatcher {
     absolute_root: PathBuf,
 }
 
+/// A watcher being set up in the background: watching 10,000 folders takes
+/// a quarter of a second, which the first frame need not wait for.
+#[derive(Resource)]
+struct StartingWatcher(Task<notify::Result<FolderWatcher>>);
+
 fn watch_folders(mut commands: Commands, root: Res<ProfilesRoot>) {
-    match FolderWatcher::start(&root.0) {
-        Ok(watcher) => commands.insert_resource(watcher),
+    start_watching(&mut commands, &root.0);
+}
+
+fn start_watching(commands: &mut Commands, root: &Path) {
+    let root = root.to_path_buf();
+    let task = IoTaskPool::get().spawn(async move { FolderWatcher::start(&root) });
+    commands.insert_resource(StartingWatcher(task));
+}
+
+/// The watcher, once it is set up.
+fn watcher_ready(
+    mut commands: Commands,
+    root: Res<ProfilesRoot>,
+    starting: Option<ResMut<StartingWatcher>>,
+) {
+    let Some(mut starting) = starting else {
+        return;
+    };
+    let Some(result) = block_on(future::poll_once(&mut starting.0)) else {
+        return;
+    };
+    commands.remove_resource::<StartingWatcher>();
+    match result {
+        Ok(watcher) => {
+            info!("watching {} for curators' changes", root.0.display());
+            commands.insert_resource(watcher);
+        }
         // Tried again every two seconds, silently (see `follow_folders`).
         Err(e) => warn!("cannot watch {} for new people: {e}", root.0.display()),
     }
@@ -267,11 +357,23 @@ impl FolderWatcher {
     }
 }
 
-/// People who appeared or left, and images that changed.
+/// How long a person's folder must be quiet before its change is taken.
+const SETTLE_SECS: f64 = 0.1;
+
+/// A person's folder changed.
+struct Touched {
+    /// When its last file event came.
+    last: f64,
+    /// Whether anything but `profile.ron` changed (pictures).
+    other_file: bool,
+}
+
+/// Curators' changes: profiles saved, people who appeared or left, and
+/// pictures that changed.
 fn follow_folders(
     mut commands: Commands,
     watcher: Option<Res<FolderWatcher>>,
-    bevy_watches: Res<BevyWatches>,
+    starting: Option<Res<StartingWatcher>>,
     root: Res<ProfilesRoot>,
     server: Res<AssetServer>,
     mut handles: ResMut<ProfileHandles>,
@@ -280,10 +382,12 @@ fn follow_folders(
     mut changed: MessageWriter<LibraryChanged>,
     time: Res<Time<Real>>,
     mut last_look: Local<(f32, Option<Option<(std::time::SystemTime, bool)>>)>,
+    mut settling: Local<BTreeMap<String, Touched>>,
 ) {
-    // Per person folder: did anything but profile.ron change? (Bevy itself
-    // reloads a changed profile.ron.)
-    let mut touched: BTreeMap<String, bool> = BTreeMap::new();
+    let starting = starting.is_some();
+    // Per person folder: what changed, and when it last did.
+    let now = time.elapsed_secs_f64();
+    let touched = &mut *settling;
     // Every two seconds, one look at the root itself: events can be missed
     // (the whole folder deleted, replaced, or put back from a backup).
     last_look.0 += time.delta_secs();
@@ -303,13 +407,9 @@ fn follow_folders(
             .and_then(|m| m.modified())
             .ok()
             .map(|t| (t, unreadable.is_none()));
-        if watcher.is_none()
-            && unreadable.is_none()
-            && let Ok(w) = FolderWatcher::start(&root.0)
-        {
+        if watcher.is_none() && !starting && unreadable.is_none() && root.0.is_dir() {
             // The folder came (back) after the start: watch it from now on.
-            info!("watching {} for curators' changes", root.0.display());
-            commands.insert_resource(w);
+            start_watching(&mut commands, &root.0);
         }
         if last_look.1.is_some_and(|last| last != stamp) {
             info!("curator: the profiles folder changed as a whole");
@@ -318,7 +418,13 @@ fn follow_folders(
                 .into_iter()
                 .chain(handles.people.keys().cloned())
             {
-                touched.insert(slug, true);
+                touched.insert(
+                    slug,
+                    Touched {
+                        last: now,
+                        other_file: true,
+                    },
+                );
             }
         }
         last_look.1 = Some(stamp);
@@ -358,17 +464,30 @@ fn follow_folders(
                     }
                     _ => false,
                 };
-                *touched.entry(slug.to_owned()).or_default() |= other_file;
+                let t = touched.entry(slug.to_owned()).or_insert(Touched {
+                    last: now,
+                    other_file,
+                });
+                t.last = now;
+                t.other_file |= other_file;
             }
         }
     }
-    for (slug, other_file) in touched {
+    // An editor's save is often several writes (truncate, write, rename):
+    // a folder is looked at once its files have been quiet for a moment.
+    let settled: Vec<(String, bool)> = touched
+        .iter()
+        .filter(|(_, t)| now - t.last >= SETTLE_SECS)
+        .map(|(slug, t)| (slug.clone(), t.other_file))
+        .collect();
+    for (slug, other_file) in settled {
+        touched.remove(&slug);
         let present = root.0.join(&slug).join("profile.ron").is_file();
         let path = AssetPath::from(format!("{slug}/profile.ron")).with_source(SOURCE);
         match (present, handles.people.contains_key(&slug)) {
             (true, false) => {
                 info!("curator: new person {slug}");
-                handles.people.insert(slug, server.load(path));
+                handles.load(&server, slug);
             }
             (false, true) => {
                 info!("curator: {slug} removed");
@@ -376,12 +495,15 @@ fn follow_folders(
                 report.by_file.remove(&root.display(&slug));
                 changed.write(LibraryChanged);
             }
-            // A picture arrived or changed: validate the profile again (a
-            // missing-file warning may no longer hold).
-            (true, true) if other_file => server.reload(path),
-            // Bevy could not watch the folder: its edits are reloaded here.
-            (true, true) if !bevy_watches.0.load(Ordering::Relaxed) => server.reload(path),
-            _ => {}
+            // The profile was saved, or a picture arrived or changed (a
+            // missing-file warning may no longer hold): validate it again.
+            (true, true) => {
+                if !other_file {
+                    info!("curator: {slug} saved");
+                }
+                server.reload(path);
+            }
+            (false, false) => {}
         }
     }
 }
@@ -446,9 +568,7 @@ fn discover_profiles(
     let slugs = profile_slugs(&root.0);
     info!("loading {} profiles from {}", slugs.len(), root.0.display());
     for slug in slugs {
-        let handle =
-            server.load(AssetPath::from(format!("{slug}/profile.ron")).with_source(SOURCE));
-        handles.people.insert(slug, handle);
+        handles.load(&server, slug);
     }
 }
 
@@ -468,6 +588,7 @@ fn problems_of(error: &AssetLoadError, path: &str) -> Vec<Problem> {
 /// Failed loads and reloads: record why, for the curator.
 fn record_failures(
     root: Res<ProfilesRoot>,
+    mut handles: ResMut<ProfileHandles>,
     mut profile_failures: MessageReader<AssetLoadFailedEvent<ProfileAsset>>,
     mut exhibition_failures: MessageReader<AssetLoadFailedEvent<ExhibitionAsset>>,
     mut report: ResMut<CuratorReport>,
@@ -475,7 +596,10 @@ fn record_failures(
 ) {
     let paths = profile_failures
         .read()
-        .map(|f| (root.display(&slug_of(&f.path)), &f.error))
+        .map(|f| {
+            handles.arriving.remove(&f.id);
+            (root.display(&slug_of(&f.path)), &f.error)
+        })
         .chain(exhibition_failures.read().map(|f| {
             (
                 root.0.join("exhibition.ron").display().to_string(),
@@ -492,11 +616,19 @@ fn record_failures(
     }
 }
 
+/// While profiles are still arriving, the library is rebuilt at most this
+/// often. Loads finish over many frames: rebuilding 10,000 people for each
+/// frame's handful cost seconds at a start.
+const REBUILD_WHILE_LOADING_SECS: f64 = 0.25;
+
 /// Any profile loaded, changed or dropped: rebuild the library from the
 /// versions that loaded (a failed reload leaves its last good one in place).
 fn rebuild_library(
     root: Res<ProfilesRoot>,
-    handles: Res<ProfileHandles>,
+    time: Res<Time<Real>>,
+    mut pending: Local<bool>,
+    mut last_build: Local<Option<f64>>,
+    mut handles: ResMut<ProfileHandles>,
     profiles: Res<Assets<ProfileAsset>>,
     exhibitions: Res<Assets<ExhibitionAsset>>,
     mut profile_events: MessageReader<AssetEvent<ProfileAsset>>,
@@ -508,6 +640,9 @@ fn rebuild_library(
     let mut dirty = false;
     for event in profile_events.read() {
         dirty = true;
+        if let AssetEvent::LoadedWithDependencies { id } = event {
+            handles.arriving.remove(id);
+        }
         if let AssetEvent::LoadedWithDependencies { id } = event
             && let Some(asset) = profiles.get(*id)
         {
@@ -528,9 +663,14 @@ fn rebuild_library(
             );
         }
     }
-    if !dirty {
+    *pending |= dirty;
+    let now = time.elapsed_secs_f64();
+    let recently = last_build.is_some_and(|t| now - t < REBUILD_WHILE_LOADING_SECS);
+    if !*pending || (recently && handles.still_loading()) {
         return;
     }
+    *pending = false;
+    *last_build = Some(now);
     let exhibition = handles
         .exhibition
         .as_ref()

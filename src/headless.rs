@@ -17,10 +17,7 @@ pub fn app(profiles: &Path, (w, h): (u32, u32)) -> App {
         MinimalPlugins.set(crate::images::task_pools()),
         bevy::state::app::StatesPlugin,
         bevy::input::InputPlugin,
-        AssetPlugin {
-            watch_for_changes_override: Some(true),
-            ..default()
-        },
+        crate::content::asset_plugin(),
         bevy::window::WindowPlugin {
             primary_window: Some(Window {
                 resolution: WindowResolution::new(w, h),
@@ -63,18 +60,10 @@ pub fn window(app: &mut App) -> Entity {
 
 /// Runs frames until every profile has loaded, or `max_frames` pass.
 pub fn settle(app: &mut App, max_frames: usize) {
-    use bevy::asset::LoadState;
     for _ in 0..max_frames {
         app.update();
         let handles = app.world().resource::<crate::content::ProfileHandles>();
-        let server = app.world().resource::<AssetServer>();
-        let loading = handles.people.values().any(|h| {
-            matches!(
-                server.load_state(h.id()),
-                LoadState::Loading | LoadState::NotLoaded
-            )
-        });
-        if !loading {
+        if !handles.still_loading() {
             break;
         }
         std::thread::sleep(Duration::from_millis(1));

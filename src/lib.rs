@@ -111,10 +111,7 @@ pub fn build_app(opts: &KioskOptions) -> App {
                 close_when_requested: !opts.fullscreen,
                 ..default()
             })
-            .set(AssetPlugin {
-                watch_for_changes_override: Some(true),
-                ..default()
-            }),
+            .set(crate::content::asset_plugin()),
     );
     // Reactive: with nothing moving on screen the kiosk sleeps; egui asks for
     // frames while it animates.

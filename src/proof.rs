@@ -85,10 +85,7 @@ fn offscreen_app(profiles: &Path, (w, h): (u32, u32)) -> App {
                 exit_condition: ExitCondition::DontExit,
                 ..default()
             })
-            .set(AssetPlugin {
-                watch_for_changes_override: Some(false),
-                ..default()
-            })
+            .set(crate::content::asset_plugin())
             .set(bevy::log::LogPlugin {
                 level: bevy::log::Level::WARN,
                 ..default()
