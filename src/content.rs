@@ -219,7 +219,8 @@ fn slug_of(path: &AssetPath) -> String {
 pub struct ProfileHandles {
     pub exhibition: Option<Handle<ExhibitionAsset>>,
     pub people: HashMap<String, Handle<ProfileAsset>>,
-    /// Profiles asked for whose first load has not finished or failed yet.
+    /// Profiles asked for (loads and reloads) that have not finished or
+    /// failed yet.
     arriving: HashSet<AssetId<ProfileAsset>>,
 }
 
@@ -232,8 +233,8 @@ impl ProfileHandles {
         self.people.insert(slug, handle);
     }
 
-    /// Whether any profile is still being read: a start, or a curator's
-    /// folder of new people.
+    /// Whether any profile is still being read: a start, a curator's save,
+    /// or a folder of new people.
     pub fn still_loading(&self) -> bool {
         !self.arriving.is_empty()
     }
@@ -268,6 +269,7 @@ pub(super) fn plugin(app: &mut App) {
         .register_asset_loader(ProfileLoader { root: root.clone() })
         .register_asset_loader(ExhibitionLoader { root })
         .init_resource::<ProfileHandles>()
+        .init_resource::<PendingChanges>()
         .init_resource::<CuratorReport>()
         .init_resource::<Library>()
         .add_message::<LibraryChanged>()
@@ -301,13 +303,35 @@ struct FolderWatcher {
 #[derive(Resource)]
 struct StartingWatcher(Task<notify::Result<FolderWatcher>>);
 
-fn watch_folders(mut commands: Commands, root: Res<ProfilesRoot>) {
-    start_watching(&mut commands, &root.0);
+/// Wakes the kiosk when a curator's file changes. With nothing moving on
+/// screen the kiosk sleeps up to a second between frames; a save must not
+/// wait for that.
+#[derive(Resource, Clone)]
+struct WakeOnChange(Arc<dyn Fn() + Send + Sync>);
+
+fn watch_folders(
+    mut commands: Commands,
+    root: Res<ProfilesRoot>,
+    proxy: Option<Res<bevy::winit::EventLoopProxyWrapper>>,
+) {
+    // Headless (tests, proof, bench) every update is a frame: nothing to wake.
+    let wake = WakeOnChange(match proxy {
+        Some(proxy) => {
+            let proxy = (**proxy).clone();
+            Arc::new(move || {
+                let _ = proxy.send_event(bevy::winit::WinitUserEvent::WakeUp);
+            })
+        }
+        None => Arc::new(|| {}),
+    });
+    start_watching(&mut commands, &root.0, &wake);
+    commands.insert_resource(wake);
 }
 
-fn start_watching(commands: &mut Commands, root: &Path) {
+fn start_watching(commands: &mut Commands, root: &Path, wake: &WakeOnChange) {
     let root = root.to_path_buf();
-    let task = IoTaskPool::get().spawn(async move { FolderWatcher::start(&root) });
+    let wake = wake.clone();
+    let task = IoTaskPool::get().spawn(async move { FolderWatcher::start(&root, wake) });
     commands.insert_resource(StartingWatcher(task));
 }
 
@@ -335,7 +359,7 @@ fn watcher_ready(
 }
 
 impl FolderWatcher {
-    fn start(root: &Path) -> notify::Result<FolderWatcher> {
+    fn start(root: &Path, wake: WakeOnChange) -> notify::Result<FolderWatcher> {
         use notify::Watcher;
         let absolute_root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
         let absolute_root = absolute_root.canonicalize().unwrap_or(absolute_root);
@@ -343,6 +367,7 @@ impl FolderWatcher {
         let watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
             if let Ok(event) = event {
                 let _ = tx.send(event);
+                (wake.0)();
             }
         });
         let watching = watcher.and_then(|mut w| {
@@ -358,12 +383,27 @@ impl FolderWatcher {
 }
 
 /// How long a person's folder must be quiet before its change is taken.
-const SETTLE_SECS: f64 = 0.1;
+const SETTLE: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// Curators' changes noticed and not yet taken: folders still being written.
+#[derive(Resource, Default)]
+pub struct PendingChanges {
+    touched: BTreeMap<String, Touched>,
+}
+
+impl PendingChanges {
+    /// Whether a change is waiting (the kiosk keeps drawing frames for it).
+    pub fn waiting(&self) -> bool {
+        !self.touched.is_empty()
+    }
+}
 
 /// A person's folder changed.
 struct Touched {
-    /// When its last file event came.
-    last: f64,
+    /// When its last file event came. Wall-clock time: the frame clock
+    /// (`Time<Real>`) comes from the previous frame, which for a kiosk that
+    /// slept is a second old.
+    last: std::time::Instant,
     /// Whether anything but `profile.ron` changed (pictures).
     other_file: bool,
 }
@@ -374,6 +414,7 @@ fn follow_folders(
     mut commands: Commands,
     watcher: Option<Res<FolderWatcher>>,
     starting: Option<Res<StartingWatcher>>,
+    wake: Option<Res<WakeOnChange>>,
     root: Res<ProfilesRoot>,
     server: Res<AssetServer>,
     mut handles: ResMut<ProfileHandles>,
@@ -382,12 +423,12 @@ fn follow_folders(
     mut changed: MessageWriter<LibraryChanged>,
     time: Res<Time<Real>>,
     mut last_look: Local<(f32, Option<Option<(std::time::SystemTime, bool)>>)>,
-    mut settling: Local<BTreeMap<String, Touched>>,
+    mut settling: ResMut<PendingChanges>,
 ) {
     let starting = starting.is_some();
     // Per person folder: what changed, and when it last did.
-    let now = time.elapsed_secs_f64();
-    let touched = &mut *settling;
+    let now = std::time::Instant::now();
+    let touched = &mut settling.touched;
     // Every two seconds, one look at the root itself: events can be missed
     // (the whole folder deleted, replaced, or put back from a backup).
     last_look.0 += time.delta_secs();
@@ -409,7 +450,9 @@ fn follow_folders(
             .map(|t| (t, unreadable.is_none()));
         if watcher.is_none() && !starting && unreadable.is_none() && root.0.is_dir() {
             // The folder came (back) after the start: watch it from now on.
-            start_watching(&mut commands, &root.0);
+            if let Some(wake) = &wake {
+                start_watching(&mut commands, &root.0, wake);
+            }
         }
         if last_look.1.is_some_and(|last| last != stamp) {
             info!("curator: the profiles folder changed as a whole");
@@ -477,7 +520,7 @@ fn follow_folders(
     // a folder is looked at once its files have been quiet for a moment.
     let settled: Vec<(String, bool)> = touched
         .iter()
-        .filter(|(_, t)| now - t.last >= SETTLE_SECS)
+        .filter(|(_, t)| now - t.last >= SETTLE)
         .map(|(slug, t)| (slug.clone(), t.other_file))
         .collect();
     for (slug, other_file) in settled {
@@ -500,6 +543,10 @@ fn follow_folders(
             (true, true) => {
                 if !other_file {
                     info!("curator: {slug} saved");
+                }
+                if let Some(handle) = handles.people.get(&slug) {
+                    let id = handle.id();
+                    handles.arriving.insert(id);
                 }
                 server.reload(path);
             }

@@ -356,25 +356,37 @@ pub(crate) fn report_broken(
 }
 
 /// How often the kiosk wakes by itself: twenty times a second while the
-/// attract loop drifts, ten while pictures are being prepared (to collect
-/// and show them as they arrive), else once a second. A touch always wakes
-/// it at once.
+/// attract loop drifts, ten while pictures are being prepared or a curator's
+/// change is being read (to show them as they arrive), once a second while
+/// the "Still there?" countdown counts, else every two seconds (for the idle
+/// timer and a look at the profiles folder; on a software renderer each
+/// frame costs a tenth of a second of CPU). A touch, or a file saved under
+/// `profiles/`, always wakes it at once.
 pub(crate) fn pace_frames(
     images: Res<Images>,
     prewarm: Res<Prewarm>,
+    profiles: Res<crate::content::ProfileHandles>,
+    changes: Res<crate::content::PendingChanges>,
     screen: Res<State<crate::screens::Screen>>,
+    idle: Res<crate::idle::Idle>,
+    library: Res<crate::library::Library>,
     settings: Option<ResMut<bevy::winit::WinitSettings>>,
 ) {
     let Some(mut settings) = settings else {
         return; // headless: every update is a frame anyway
     };
-    let busy = images.in_flight() > 0 || !prewarm.running.is_empty();
+    let busy = images.in_flight() > 0
+        || !prewarm.running.is_empty()
+        || changes.waiting()
+        || profiles.still_loading();
     let wait = if *screen.get() == crate::screens::Screen::Attract {
         50
     } else if busy {
         100
-    } else {
+    } else if idle.countdown(&library).is_some() {
         1000
+    } else {
+        2000
     };
     let mode = bevy::winit::UpdateMode::reactive(std::time::Duration::from_millis(wait));
     if settings.focused_mode != mode {

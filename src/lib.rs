@@ -114,7 +114,7 @@ pub fn build_app(opts: &KioskOptions) -> App {
             .set(crate::content::asset_plugin()),
     );
     // Reactive: with nothing moving on screen the kiosk sleeps; egui asks for
-    // frames while it animates.
+    // frames while it animates, and `images::pace_frames` sets the pace.
     app.insert_resource(WinitSettings {
         focused_mode: bevy::winit::UpdateMode::reactive(Duration::from_secs(1)),
         unfocused_mode: bevy::winit::UpdateMode::reactive(Duration::from_secs(1)),

@@ -39,6 +39,19 @@ fn an_edit_shows_and_a_broken_save_keeps_the_last_good_version() {
     });
     println!("edit shown after {took:?}");
     assert!(took.is_some(), "the edit never arrived");
+    // Once the save is read the kiosk is at rest again (it draws frames
+    // quickly only while a change is pending or being read).
+    let settled = until(&mut kiosk, |k| {
+        let world = k.app.world();
+        !world
+            .resource::<kiosk::content::ProfileHandles>()
+            .still_loading()
+            && !world.resource::<kiosk::content::PendingChanges>().waiting()
+    });
+    assert!(
+        settled.is_some(),
+        "the kiosk never came to rest after the save"
+    );
     // The visitor stays on the page they were reading; it updated in place.
     assert_eq!(kiosk.screen(), kiosk::screens::Screen::Detail);
     assert_eq!(kiosk.visit().person.as_deref(), Some("ce-shiren"));
