@@ -154,11 +154,7 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
             } else {
                 caption.to_owned()
             };
-            let galley = widgets::elide(
-                ui.painter()
-                    .layout(label, theme::small(), theme::INK_SOFT, tw),
-                2,
-            );
+            let galley = widgets::clipped_text(ui, label, theme::small(), theme::INK_SOFT, tw, 2);
             ui.painter()
                 .galley(pos2(r.left(), r.bottom() + 6.0), galley, theme::INK_SOFT);
             if response.clicked() {

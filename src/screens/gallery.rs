@@ -297,19 +297,19 @@ fn draw_card(ui: &mut Ui, m: &ViewModel, rect: Rect, k: usize) -> egui::Response
     y += 44.0;
     if let Some(h) = p.highest_honor() {
         let line = format!("{} {}", h.year, h.title.get(lang));
-        let g = ui.painter().layout(line, theme::small(), theme::RED, width);
-        ui.painter()
-            .galley(pos2(x, y), widgets::elide(g, 1), theme::RED);
+        let g = widgets::clipped_text(ui, line, theme::small(), theme::RED, width, 1);
+        ui.painter().galley(pos2(x, y), g, theme::RED);
     }
     y += 34.0;
-    let g = ui.painter().layout(
+    let g = widgets::clipped_text(
+        ui,
         p.work_unit.get(lang).to_owned(),
         theme::small(),
         theme::INK_SOFT,
         width,
+        2,
     );
-    ui.painter()
-        .galley(pos2(x, y), widgets::elide(g, 2), theme::INK_SOFT);
+    ui.painter().galley(pos2(x, y), g, theme::INK_SOFT);
     response
 }
 

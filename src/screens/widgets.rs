@@ -355,12 +355,24 @@ pub fn modal(ctx: &egui::Context, countdown: Option<f32>) {
         });
 }
 
-/// Keeps a galley to `rows` rows (cards are a fixed height).
-pub fn elide(galley: std::sync::Arc<egui::Galley>, rows: usize) -> std::sync::Arc<egui::Galley> {
-    if galley.rows.len() <= rows {
-        return galley;
-    }
-    let mut g = (*galley).clone();
-    g.rows.truncate(rows);
-    std::sync::Arc::new(g)
+/// Text laid out in at most `rows` rows of `width`, ending in "…" when it
+/// runs over (cards and captions are a fixed height; the full text is one
+/// tap away).
+pub fn clipped_text(
+    ui: &Ui,
+    text: String,
+    font: egui::FontId,
+    color: Color32,
+    width: f32,
+    rows: usize,
+) -> std::sync::Arc<egui::Galley> {
+    let mut job = egui::text::LayoutJob::simple(text, font, color, width);
+    job.wrap = egui::text::TextWrapping {
+        max_width: width,
+        max_rows: rows,
+        // Between words; egui also breaks between Chinese characters.
+        break_anywhere: false,
+        overflow_character: Some('…'),
+    };
+    ui.painter().layout_job(job)
 }
