@@ -57,6 +57,10 @@ pub struct SizeReport {
     pub profiles: usize,
     pub load_and_validate_ms: Figure,
     pub image_prepare_per_image_ms: Figure,
+    /// A cold cache filled with `COLD_FILL_PHOTOS` different photos, as a
+    /// start does it: on every core, one large decode at a time.
+    pub cold_fill_total_ms: Figure,
+    pub cold_fill_per_image_ms: Figure,
     pub image_prepare_warm_ms: Figure,
     pub start_to_gallery_ms: Figure,
     pub frame_gallery_scroll_us: Figure,
@@ -68,10 +72,43 @@ pub struct SizeReport {
 
 /// Measures each size in `sizes`, `runs` times each.
 pub fn run(sizes: &[usize], runs: usize) -> Vec<SizeReport> {
-    sizes.iter().map(|&n| measure(n, runs.max(1))).collect()
+    let photos_dir = tempfile::tempdir().expect("temp dir");
+    let photos: Vec<std::path::PathBuf> = (0..COLD_FILL_PHOTOS)
+        .map(|i| {
+            let path = photos_dir.path().join(format!("photo-{i}.jpg"));
+            synthetic_jpeg(&path, 4000, 3000, i as u64 + 1);
+            path
+        })
+        .collect();
+    sizes
+        .iter()
+        .map(|&n| measure(n, runs.max(1), &photos))
+        .collect()
 }
 
-fn measure(n: usize, runs: usize) -> SizeReport {
+/// How many different 12 MP photos the cold-fill figure prepares.
+pub const COLD_FILL_PHOTOS: usize = 8;
+
+/// Prepares every photo into an empty cache the way a start does: a worker
+/// per core, each photo decoded once into all its sizes.
+fn cold_fill(photos: &[std::path::PathBuf]) {
+    let cache = tempfile::tempdir().expect("cache dir");
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let workers = bevy::tasks::available_parallelism();
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                while let Some(photo) =
+                    photos.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+                {
+                    media::ensure_cached(photo, Some(cache.path())).expect("photo prepared");
+                }
+            });
+        }
+    });
+}
+
+fn measure(n: usize, runs: usize, photos: &[std::path::PathBuf]) -> SizeReport {
     let dir = tempfile::tempdir().expect("temp dir");
     generate(dir.path(), n);
 
@@ -97,6 +134,8 @@ fn measure(n: usize, runs: usize) -> SizeReport {
             .collect(),
         "ms",
     );
+    let fills: Vec<f64> = (0..runs).map(|_| ms(|| cold_fill(photos))).collect();
+    let per_image: Vec<f64> = fills.iter().map(|t| t / photos.len() as f64).collect();
     let _ = media::prepare_cached(&photo, Variant::Card, Some(cache.path()));
     let image_prepare_warm_ms = Figure::of(
         (0..runs.max(3))
@@ -171,6 +210,8 @@ fn measure(n: usize, runs: usize) -> SizeReport {
         profiles: n,
         load_and_validate_ms,
         image_prepare_per_image_ms,
+        cold_fill_total_ms: Figure::of(fills, "ms"),
+        cold_fill_per_image_ms: Figure::of(per_image, "ms"),
         image_prepare_warm_ms,
         start_to_gallery_ms: Figure::of(starts, "ms"),
         frame_gallery_scroll_us,
@@ -312,8 +353,8 @@ pub fn generate(root: &Path, n: usize) {
     std::fs::create_dir_all(root).expect("bench folder");
     let portrait = root.join("portrait-source.jpg");
     let photo = root.join("photo-source.jpg");
-    synthetic_jpeg(&portrait, 1500, 1875);
-    synthetic_jpeg(&photo, 4000, 3000);
+    synthetic_jpeg(&portrait, 1500, 1875, 0);
+    synthetic_jpeg(&photo, 4000, 3000, 0);
     let story_zh = "她每天下班后对着布尺练习，把各种布料的宽幅、单价和折算方法背得烂熟，顾客报出尺寸，她一剪下去分毫不差，价钱也随口报出。".repeat(8);
     let story_en = "After work she practised with the measuring rod until she knew every fabric's width, price and conversion by heart. ".repeat(8);
     for i in 0..n {
@@ -372,8 +413,10 @@ fn link_or_copy(from: &Path, to: &Path) {
 
 /// A photograph-like JPEG: smooth gradients with grain, so it compresses
 /// (and decodes) like a real photo rather than a flat test card.
-fn synthetic_jpeg(path: &Path, w: u32, h: u32) {
-    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+/// A photo-sized JPEG with sensor-like grain (as slow to decode as a real
+/// one); each `variant` is different content, hence a different cache key.
+fn synthetic_jpeg(path: &Path, w: u32, h: u32, variant: u64) {
+    let mut seed = 0x2545_F491_4F6C_DD1Du64 ^ variant.wrapping_mul(0x9E37_79B9_7F4A_7C15);
     let img = image::RgbImage::from_fn(w, h, |x, y| {
         seed ^= seed << 13;
         seed ^= seed >> 7;
@@ -404,15 +447,20 @@ pub fn table(reports: &[SizeReport]) -> String {
         header.join(" | "),
         "---|".repeat(reports.len())
     ));
-    let rows: [(&str, &dyn Fn(&SizeReport) -> String); 9] = [
+    let fill = format!("fill a cold cache: {COLD_FILL_PHOTOS} different 12 MP photos, total");
+    let rows: [(&str, &dyn Fn(&SizeReport) -> String); 11] = [
         ("load + validate all profiles", &|r| {
             r.load_and_validate_ms.to_string()
         }),
-        ("prepare one 12 MP photo as a card (cold)", &|r| {
+        ("prepare one 12 MP photo, all three sizes (cold)", &|r| {
             r.image_prepare_per_image_ms.to_string()
         }),
         ("the same, from the cache (warm)", &|r| {
             r.image_prepare_warm_ms.to_string()
+        }),
+        (&fill, &|r| r.cold_fill_total_ms.to_string()),
+        ("the same, per photo (on every core)", &|r| {
+            r.cold_fill_per_image_ms.to_string()
         }),
         ("start to first gallery frame with pictures", &|r| {
             r.start_to_gallery_ms.to_string()

@@ -10,6 +10,8 @@ fn the_bench_measures_every_figure() {
     for f in [
         &r.load_and_validate_ms,
         &r.image_prepare_per_image_ms,
+        &r.cold_fill_total_ms,
+        &r.cold_fill_per_image_ms,
         &r.image_prepare_warm_ms,
         &r.start_to_gallery_ms,
         &r.frame_gallery_scroll_us,
@@ -29,7 +31,7 @@ fn the_bench_measures_every_figure() {
     assert!(r.peak_rss_mb > 0.0);
     let table = kiosk::bench::table(&reports);
     assert!(
-        table.contains("| 12 profiles |") && table.lines().count() == 11,
+        table.contains("| 12 profiles |") && table.lines().count() == 13,
         "{table}"
     );
 }
