@@ -287,9 +287,9 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-/// File events under the profiles root. Bevy reloads a changed profile by
-/// itself; this catches what it cannot: people added or deleted (folders
-/// appearing, `profile.ron` created or removed) and images replaced.
+/// File events under the profiles root: profiles saved, people added or
+/// deleted (folders appearing, `profile.ron` created or removed) and images
+/// replaced. The only watcher: Bevy watches nothing (see `asset_plugin`).
 #[derive(Resource)]
 struct FolderWatcher {
     _watcher: notify::RecommendedWatcher,
