@@ -132,6 +132,7 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
                 ui.id().with(("media", i)),
                 Sense::click(),
             );
+            widgets::name(&response, media.caption.get(lang));
             let pic = match crate::profile::load::resolve_reference(
                 m.profiles_root,
                 &person.slug,

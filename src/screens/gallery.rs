@@ -273,6 +273,7 @@ fn draw_card(ui: &mut Ui, m: &ViewModel, rect: Rect, k: usize) -> egui::Response
     let person = &m.library.people[m.visit.order[k]];
     let p = &person.profile;
     let response = ui.interact(rect, ui.id().with(("card", &person.slug)), Sense::click());
+    widgets::name(&response, p.name.get(lang));
     let pressed = response.is_pointer_button_down_on();
     let painter = ui.painter();
     painter.rect(
@@ -369,6 +370,7 @@ fn decade_rail(ui: &mut Ui, m: &ViewModel, rect: Rect, in_view: Option<i32>) -> 
             vec2(rect.width() - 56.0, row_h - 12.0),
         );
         let response = ui.interact(r, ui.id().with(("rail", decade)), Sense::click());
+        widgets::name(&response, &decade_label(lang, decade));
         let current = in_view == Some(decade);
         let painter = ui.painter();
         if current {

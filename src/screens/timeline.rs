@@ -152,6 +152,7 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
                     let person = &m.library.people[i];
                     let response =
                         ui.interact(cell, ui.id().with(("tl", &person.slug)), Sense::click());
+                    widgets::name(&response, person.profile.name.get(m.visit.lang));
                     let photo = Rect::from_center_size(
                         pos2(center_x, top + MARKER / 2.0 + 4.0),
                         vec2(MARKER * 0.8, MARKER),

@@ -20,6 +20,7 @@ pub fn button(
     filled: bool,
 ) -> Response {
     let response = ui.interact(rect, ui.id().with(id), Sense::click());
+    name(&response, label);
     let (fill, text, stroke) = if filled {
         (theme::RED, theme::ON_DARK, Stroke::NONE)
     } else {
@@ -56,6 +57,12 @@ pub fn button_width(ui: &Ui, label: &str) -> f32 {
     (galley.size().x + 48.0).max(theme::TOUCH)
 }
 
+/// Names a touch target the way a screen reader (AccessKit) says it; the
+/// widget tests find targets by these names too.
+pub fn name(response: &Response, label: &str) {
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Button, true, label));
+}
+
 /// A filter chip: a pill that is red when selected.
 pub fn chip(ui: &mut Ui, label: &str, selected: bool) -> Response {
     let galley = ui
@@ -63,6 +70,9 @@ pub fn chip(ui: &mut Ui, label: &str, selected: bool) -> Response {
         .layout_no_wrap(label.to_owned(), theme::body(), theme::INK);
     let size = vec2(galley.size().x + 44.0, theme::TOUCH);
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    response.widget_info(|| {
+        egui::WidgetInfo::selected(egui::WidgetType::Button, true, selected, label)
+    });
     let (fill, ink, stroke) = if selected {
         (theme::RED, theme::ON_DARK, Stroke::NONE)
     } else {

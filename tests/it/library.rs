@@ -2,7 +2,12 @@ use kiosk::library::{Entry, Filter, Library, decade_of};
 use kiosk::profile::{Exhibition, Gender, Honor, HonorLevel, Position, Profile, Sector, Text};
 use std::sync::Arc;
 
-fn person(slug: &str, name_en: &str, sector: Sector, honors: &[(i32, HonorLevel)]) -> Entry {
+pub(crate) fn person(
+    slug: &str,
+    name_en: &str,
+    sector: Sector,
+    honors: &[(i32, HonorLevel)],
+) -> Entry {
     Entry {
         slug: slug.into(),
         name_at: Position::START,

@@ -14,3 +14,4 @@ mod live;
 mod proof;
 mod robust;
 mod staff;
+mod views;
