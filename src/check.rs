@@ -64,7 +64,7 @@ pub fn check_with_cache(root: &Path, cache: Option<&Path>) -> CheckReport {
         ));
     }
     let exhibition_path = root.join("exhibition.ron");
-    let exhibition = match std::fs::read(&exhibition_path) {
+    let exhibition = match profile::load::read_text_file(&exhibition_path) {
         Ok(bytes) => {
             let loaded = profile::load_exhibition(&exhibition_path.display().to_string(), &bytes);
             problems.extend(loaded.problems);
@@ -110,7 +110,7 @@ pub fn check_with_cache(root: &Path, cache: Option<&Path>) -> CheckReport {
     for slug in &slugs {
         let dir = ProfileDir { root, slug };
         let path = dir.display("profile.ron");
-        let bytes = match std::fs::read(&path) {
+        let bytes = match profile::load::read_text_file(Path::new(&path)) {
             Ok(b) => b,
             Err(e) => {
                 problems.push(Problem::error(

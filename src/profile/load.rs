@@ -9,7 +9,23 @@ use crate::fonts;
 use ron::error::Error as RonError;
 use serde::de::DeserializeOwned;
 use std::borrow::Cow;
+use std::io::Read;
 use std::path::{Component, Path, PathBuf};
+
+/// The largest `profile.ron` or `exhibition.ron` read. A profile with a
+/// 50,000-character story is ~150 KB; a file of gigabytes saved under that
+/// name by mistake must not be read into memory.
+pub const MAX_TEXT_FILE_BYTES: usize = 1 << 20;
+
+/// A curator's text file, read up to one byte past the limit (enough for
+/// `decode_text` to refuse it).
+pub fn read_text_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_TEXT_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
 
 /// The first year an honour can have: the People's Republic's first.
 pub const FIRST_HONOR_YEAR: i32 = 1949;
@@ -143,6 +159,20 @@ pub fn load_exhibition(path: &str, bytes: &[u8]) -> Loaded<Exhibition> {
 /// any line endings. Anything else is an error that says which encoding it
 /// probably is, since Windows editors still save GBK.
 pub fn decode_text<'a>(path: &str, bytes: &'a [u8]) -> Result<Cow<'a, str>, Problem> {
+    if bytes.len() > MAX_TEXT_FILE_BYTES {
+        return Err(Problem::error(
+            path,
+            Position::START,
+            msg(
+                "文件超过 1 MB，不像是人物资料",
+                "the file is over 1 MB, which no profile is",
+                Some((
+                    "请检查是否把别的文件存成了这个名字",
+                    "check that another file was not saved under this name",
+                )),
+            ),
+        ));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Cow::Borrowed(text)),

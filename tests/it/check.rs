@@ -116,6 +116,16 @@ fn valid_profile_has_no_problems() {
 }
 
 #[test]
+fn a_file_far_too_large_for_a_profile_is_refused() {
+    // A valid profile followed by 2 MB of blank lines: no profile is that big.
+    let mut text = VALID.as_bytes().to_vec();
+    text.extend(std::iter::repeat_n(b'\n', 2 << 20));
+    let (line, message) = single_error(std::str::from_utf8(&text).unwrap());
+    assert_eq!(line, 1);
+    assert!(message.contains("over 1 MB"), "{message}");
+}
+
+#[test]
 fn bom_and_crlf_are_accepted() {
     let text = format!("\u{FEFF}{}", VALID.replace('\n', "\r\n"));
     assert_eq!(problems_of(text.as_bytes()), vec![]);
