@@ -214,6 +214,11 @@ fn slug_of(path: &AssetPath) -> String {
         .unwrap_or_default()
 }
 
+/// `zhang-xiuying` → `profiles://zhang-xiuying/profile.ron`.
+fn profile_path(slug: &str) -> AssetPath<'static> {
+    AssetPath::from(format!("{slug}/profile.ron")).with_source(SOURCE)
+}
+
 /// Handles that keep every profile loaded (and hot-reloaded).
 #[derive(Resource, Default)]
 pub struct ProfileHandles {
@@ -227,10 +232,18 @@ pub struct ProfileHandles {
 impl ProfileHandles {
     /// Starts loading a person's profile (kept loaded from then on).
     fn load(&mut self, server: &AssetServer, slug: String) {
-        let path = AssetPath::from(format!("{slug}/profile.ron")).with_source(SOURCE);
-        let handle: Handle<ProfileAsset> = server.load(path);
+        let handle: Handle<ProfileAsset> = server.load(profile_path(&slug));
         self.arriving.insert(handle.id());
         self.people.insert(slug, handle);
+    }
+
+    /// Reads a person's profile again; the last good version stays until
+    /// the new one has loaded (or for good, when it fails).
+    fn reload(&mut self, server: &AssetServer, slug: &str) {
+        if let Some(handle) = self.people.get(slug) {
+            self.arriving.insert(handle.id());
+            server.reload(profile_path(slug));
+        }
     }
 
     /// Whether any profile is still being read: a start, a curator's save,
@@ -526,7 +539,6 @@ fn follow_folders(
     for (slug, other_file) in settled {
         touched.remove(&slug);
         let present = root.0.join(&slug).join("profile.ron").is_file();
-        let path = AssetPath::from(format!("{slug}/profile.ron")).with_source(SOURCE);
         match (present, handles.people.contains_key(&slug)) {
             (true, false) => {
                 info!("curator: new person {slug}");
@@ -544,11 +556,7 @@ fn follow_folders(
                 if !other_file {
                     info!("curator: {slug} saved");
                 }
-                if let Some(handle) = handles.people.get(&slug) {
-                    let id = handle.id();
-                    handles.arriving.insert(id);
-                }
-                server.reload(path);
+                handles.reload(&server, &slug);
             }
             (false, false) => {}
         }
