@@ -132,13 +132,19 @@ impl Images {
 
     /// Forgets an image (its file changed on disk).
     pub fn invalidate(&mut self, file: &std::path::Path) {
+        self.retain(|key, _| key.file != file);
+    }
+
+    /// Keeps the entries `keep` says; the textures of the others are noted
+    /// for `upload` to free their egui ids.
+    fn retain(&mut self, mut keep: impl FnMut(&ImageKey, &Entry) -> bool) {
         let released = &mut self.released;
-        self.entries.retain(|k, e| {
-            let keep = k.file != file;
-            if !keep && let Slot::Ready { image, .. } = &e.slot {
+        self.entries.retain(|key, e| {
+            let kept = keep(key, e);
+            if !kept && let Slot::Ready { image, .. } = &e.slot {
                 released.push(image.id());
             }
-            keep
+            kept
         });
     }
 
@@ -191,15 +197,8 @@ pub(crate) fn upload(
         }
     }
     let now = time.elapsed_secs_f64();
-    let released = &mut images.released;
-    images.entries.retain(|_, e| {
-        let keep = matches!(e.slot, Slot::Pending(_)) || now - e.last_wanted < KEEP_SECS;
-        if !keep && let Slot::Ready { image, .. } = &e.slot {
-            released.push(image.id());
-        }
-        keep
-    });
-    for id in released.drain(..) {
+    images.retain(|_, e| matches!(e.slot, Slot::Pending(_)) || now - e.last_wanted < KEEP_SECS);
+    for id in images.released.drain(..) {
         contexts.remove_image(id);
     }
     if finished && let Ok(ctx) = contexts.ctx_mut() {
@@ -247,6 +246,11 @@ pub struct Prewarm {
 }
 
 impl Prewarm {
+    /// Whether pictures are being prepared ahead right now.
+    pub fn busy(&self) -> bool {
+        !self.running.is_empty()
+    }
+
     /// (prepared, total) while a cold cache is being filled.
     pub fn progress(&self) -> Option<(usize, usize)> {
         (self.decoded && self.done < self.total).then_some((self.done, self.total))
@@ -352,45 +356,5 @@ pub(crate) fn report_broken(
         );
         warn!("curator: {problem}");
         report.by_file.insert(path, vec![problem]);
-    }
-}
-
-/// How often the kiosk wakes by itself: twenty times a second while the
-/// attract loop drifts, ten while pictures are being prepared or a curator's
-/// change is being read (to show them as they arrive), once a second while
-/// the "Still there?" countdown counts, else every two seconds (for the idle
-/// timer and a look at the profiles folder; on a software renderer each
-/// frame costs a tenth of a second of CPU). A touch, or a file saved under
-/// `profiles/`, always wakes it at once.
-pub(crate) fn pace_frames(
-    images: Res<Images>,
-    prewarm: Res<Prewarm>,
-    profiles: Res<crate::content::ProfileHandles>,
-    changes: Res<crate::content::PendingChanges>,
-    screen: Res<State<crate::screens::Screen>>,
-    idle: Res<crate::idle::Idle>,
-    library: Res<crate::library::Library>,
-    settings: Option<ResMut<bevy::winit::WinitSettings>>,
-) {
-    let Some(mut settings) = settings else {
-        return; // headless: every update is a frame anyway
-    };
-    let busy = images.in_flight() > 0
-        || !prewarm.running.is_empty()
-        || changes.waiting()
-        || profiles.still_loading();
-    let wait = if *screen.get() == crate::screens::Screen::Attract {
-        50
-    } else if busy {
-        100
-    } else if idle.countdown(&library).is_some() {
-        1000
-    } else {
-        2000
-    };
-    let mode = bevy::winit::UpdateMode::reactive(std::time::Duration::from_millis(wait));
-    if settings.focused_mode != mode {
-        settings.focused_mode = mode;
-        settings.unfocused_mode = mode;
     }
 }

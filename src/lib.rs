@@ -114,11 +114,13 @@ pub fn build_app(opts: &KioskOptions) -> App {
             .set(crate::content::asset_plugin()),
     );
     // Reactive: with nothing moving on screen the kiosk sleeps; egui asks for
-    // frames while it animates, and `images::pace_frames` sets the pace.
+    // frames while it animates, and `pace_frames` sets the pace. (Headless,
+    // every update is a frame: tests, proof and bench have no pace.)
     app.insert_resource(WinitSettings {
         focused_mode: bevy::winit::UpdateMode::reactive(Duration::from_secs(1)),
         unfocused_mode: bevy::winit::UpdateMode::reactive(Duration::from_secs(1)),
     });
+    app.add_systems(Update, pace_frames.in_set(AppSystems::Update));
     app.add_plugins(bevy_egui::EguiPlugin::default());
     app.add_systems(Startup, |mut commands: Commands| {
         // egui draws antialiased meshes itself: a multisampled target would
@@ -131,6 +133,41 @@ pub fn build_app(opts: &KioskOptions) -> App {
     }
     app.insert_resource(staff::Staff::new(opts.pin.clone(), opts.curator));
     app
+}
+
+/// How often the kiosk wakes by itself: twenty times a second while the
+/// attract loop drifts, ten while pictures are being prepared or a curator's
+/// change is being read (to show them as they arrive), once a second while
+/// the "Still there?" countdown counts, else every two seconds (for the idle
+/// timer and a look at the profiles folder; on a software renderer each
+/// frame costs a tenth of a second of CPU). A touch, or a file saved under
+/// `profiles/`, always wakes it at once.
+fn pace_frames(
+    images: Res<images::Images>,
+    prewarm: Res<images::Prewarm>,
+    profiles: Res<crate::content::ProfileHandles>,
+    changes: Res<crate::content::PendingChanges>,
+    screen: Res<State<crate::screens::Screen>>,
+    idle: Res<crate::idle::Idle>,
+    library: Res<crate::library::Library>,
+    mut settings: ResMut<WinitSettings>,
+) {
+    let busy =
+        images.in_flight() > 0 || prewarm.busy() || changes.waiting() || profiles.still_loading();
+    let wait = if *screen.get() == crate::screens::Screen::Attract {
+        50
+    } else if busy {
+        100
+    } else if idle.countdown(&library).is_some() {
+        1000
+    } else {
+        2000
+    };
+    let mode = bevy::winit::UpdateMode::reactive(std::time::Duration::from_millis(wait));
+    if settings.focused_mode != mode {
+        settings.focused_mode = mode;
+        settings.unfocused_mode = mode;
+    }
 }
 
 /// Kiosk mode: the window covers the primary monitor, whatever its size.

@@ -161,7 +161,6 @@ pub(super) fn plugin(app: &mut App) {
                 crate::images::upload,
                 crate::images::prewarm,
                 crate::images::report_broken,
-                crate::images::pace_frames,
             )
                 .in_set(AppSystems::Update),
         )
