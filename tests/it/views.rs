@@ -35,7 +35,9 @@ fn library() -> Library {
     )
 }
 
-fn visit(library: &Library, lang: Lang, person: Option<&str>) -> Visit {
+/// A visitor reading in `lang`, with `person` open, over `library()`.
+fn visit(lang: Lang, person: Option<&str>) -> Visit {
+    let library = library();
     Visit {
         lang,
         order: library.filtered(Filter::default()),
@@ -52,9 +54,10 @@ enum View {
     Detail,
 }
 
-/// One view on a 1920×1080 screen with the kiosk's fonts and theme. The
-/// harness state is the last action the view returned.
-fn show(view: View, library: Library, visit: Visit) -> Harness<'static, Option<Action>> {
+/// One view of `library()` on a 1920×1080 screen with the kiosk's fonts and
+/// theme. The harness state is the last action the view returned.
+fn show(view: View, visit: Visit) -> Harness<'static, Option<Action>> {
+    let library = library();
     let images = Images::default();
     let mut styled = false;
     let mut harness = Harness::builder()
@@ -110,9 +113,7 @@ fn tap(harness: &mut Harness<'static, Option<Action>>, name: &str) -> Option<Act
 
 #[test]
 fn a_card_says_who_it_is_and_a_tap_opens_that_person() {
-    let library = library();
-    let visit = visit(&library, Lang::Zh, None);
-    let mut gallery = show(View::Gallery, library, visit);
+    let mut gallery = show(View::Gallery, visit(Lang::Zh, None));
     assert_eq!(
         tap(&mut gallery, "人zhang"),
         Some(Action::Open("zhang".to_owned()))
@@ -124,9 +125,7 @@ fn a_card_says_who_it_is_and_a_tap_opens_that_person() {
 
 #[test]
 fn the_decade_rail_takes_the_gallery_to_a_decade() {
-    let library = library();
-    let visit = visit(&library, Lang::Zh, None);
-    let mut gallery = show(View::Gallery, library, visit);
+    let mut gallery = show(View::Gallery, visit(Lang::Zh, None));
     assert_eq!(
         tap(&mut gallery, "1980年代"),
         Some(Action::JumpDecade(1980))
@@ -137,14 +136,9 @@ fn the_decade_rail_takes_the_gallery_to_a_decade() {
 
 #[test]
 fn filter_chips_narrow_the_gallery_and_all_goes_back() {
-    let library = library();
-    let mut visit = visit(&library, Lang::Zh, None);
-    let national = Filter {
-        level: Some(HonorLevel::National),
-        sector: None,
-    };
-    visit.filter = national;
-    let mut gallery = show(View::Gallery, library, visit);
+    let mut visit = visit(Lang::Zh, None);
+    visit.filter.level = Some(HonorLevel::National);
+    let mut gallery = show(View::Gallery, visit);
     assert_eq!(
         tap(&mut gallery, "教育"),
         Some(Action::SetFilter(Filter {
@@ -160,9 +154,7 @@ fn filter_chips_narrow_the_gallery_and_all_goes_back() {
 
 #[test]
 fn the_gallery_speaks_english_when_asked() {
-    let library = library();
-    let visit = visit(&library, Lang::En, None);
-    let mut gallery = show(View::Gallery, library, visit);
+    let mut gallery = show(View::Gallery, visit(Lang::En, None));
     assert_eq!(
         tap(&mut gallery, "Zhang"),
         Some(Action::Open("zhang".to_owned()))
@@ -176,9 +168,7 @@ fn the_gallery_speaks_english_when_asked() {
 
 #[test]
 fn a_person_on_the_timeline_opens_with_a_tap() {
-    let library = library();
-    let visit = visit(&library, Lang::Zh, None);
-    let mut timeline = show(View::Timeline, library, visit);
+    let mut timeline = show(View::Timeline, visit(Lang::Zh, None));
     assert_eq!(
         tap(&mut timeline, "人zhang"),
         Some(Action::Open("zhang".to_owned()))
@@ -187,9 +177,7 @@ fn a_person_on_the_timeline_opens_with_a_tap() {
 
 #[test]
 fn the_detail_page_goes_back_steps_and_switches_language() {
-    let library = library();
-    let visit = visit(&library, Lang::Zh, Some("li"));
-    let mut page = show(View::Detail, library, visit);
+    let mut page = show(View::Detail, visit(Lang::Zh, Some("li")));
     // "2 / 3": the middle person can step both ways.
     assert_eq!(tap(&mut page, "‹"), Some(Action::Step(-1)));
     assert_eq!(tap(&mut page, "›"), Some(Action::Step(1)));
