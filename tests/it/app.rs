@@ -51,8 +51,8 @@ fn swipe_moves_to_the_next_and_previous_person() {
     assert_eq!(kiosk.visit().person.as_deref(), Some("ling-yiren"));
     kiosk.drag(Vec2::new(900.0, 700.0), Vec2::new(1500.0, 690.0), 8);
     assert_eq!(kiosk.visit().person.as_deref(), Some("ce-shiren"));
-    // The back button, top left, returns to the gallery.
-    kiosk.tap(Vec2::new(130.0, 56.0));
+    // The back button, bottom left, returns to the gallery.
+    kiosk.tap(Vec2::new(100.0, 1024.0));
     assert_eq!(kiosk.screen(), Screen::Gallery);
 }
 
@@ -106,10 +106,10 @@ fn the_language_button_switches_to_english_and_back() {
     let mut kiosk = Kiosk::new(dir.path());
     kiosk.wake();
     assert_eq!(kiosk.visit().lang, kiosk::profile::Lang::Zh);
-    kiosk.tap(Vec2::new(1800.0, 68.0));
+    // The language button ends the bottom bar, on the right.
+    kiosk.tap(Vec2::new(1850.0, 1024.0));
     assert_eq!(kiosk.visit().lang, kiosk::profile::Lang::En);
-    // "中文" is narrower than "English": its button starts further right.
-    kiosk.tap(Vec2::new(1830.0, 68.0));
+    kiosk.tap(Vec2::new(1850.0, 1024.0));
     assert_eq!(kiosk.visit().lang, kiosk::profile::Lang::Zh);
 }
 
@@ -150,11 +150,7 @@ fn portraits_are_prepared_into_textures_and_stay() {
     let mut kiosk = Kiosk::new(dir.path());
     kiosk.wake();
     let textures = |k: &Kiosk| k.app.world().resource::<kiosk::images::Images>().textures();
-    let start = std::time::Instant::now();
-    while textures(&kiosk) < 2 && start.elapsed() < std::time::Duration::from_secs(5) {
-        kiosk.update();
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    crate::support::until(&mut kiosk, |k| textures(k) >= 2);
     assert!(
         textures(&kiosk) >= 2,
         "both card portraits on screen become textures"

@@ -6,18 +6,9 @@ use crate::check::{VALID, folder};
 use crate::support::Kiosk;
 use bevy::prelude::*;
 use kiosk::screens::Screen;
-use std::time::{Duration, Instant};
 
-fn until(kiosk: &mut Kiosk, mut done: impl FnMut(&Kiosk) -> bool) -> bool {
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(8) {
-        kiosk.update();
-        if done(kiosk) {
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(16));
-    }
-    false
+fn until(kiosk: &mut Kiosk, done: impl FnMut(&Kiosk) -> bool) -> bool {
+    crate::support::until(kiosk, done).is_some()
 }
 
 #[test]

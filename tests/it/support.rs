@@ -51,6 +51,18 @@ impl Kiosk {
         kiosk
     }
 
+    /// The kiosk on the real clock (`TimeUpdateStrategy::Automatic`) from its
+    /// first frame: manual time runs ahead of the wall clock, and a clock
+    /// switched later would stand still until the wall clock caught up.
+    pub fn on_the_real_clock(profiles: &Path) -> Self {
+        let mut app = kiosk::headless::app(profiles, (W, H));
+        app.insert_resource(bevy::time::TimeUpdateStrategy::Automatic);
+        let window = kiosk::headless::window(&mut app);
+        let mut kiosk = Self { app, window };
+        kiosk.settle();
+        kiosk
+    }
+
     pub fn settle(&mut self) {
         kiosk::headless::settle(&mut self.app, 600);
         self.frames(5);
@@ -188,6 +200,55 @@ impl Kiosk {
         self.button(false);
         self.frames(2);
     }
+}
+
+/// How long a test waits on the real clock for something that happens in the
+/// background (a file watcher, an image thread, a window). Only a bound for a
+/// hang: on a loaded 2-core machine, with other tests beside it, a change that
+/// takes 0.2 s alone can take several seconds, and a test must not flip on it.
+pub const REAL_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Steps the kiosk (one frame, then ~1/60 s of real time) until `done`
+/// holds; returns the real time it took, or None after [`REAL_TIME_LIMIT`].
+pub fn until(
+    kiosk: &mut Kiosk,
+    mut done: impl FnMut(&Kiosk) -> bool,
+) -> Option<std::time::Duration> {
+    let start = std::time::Instant::now();
+    while start.elapsed() < REAL_TIME_LIMIT {
+        kiosk.update();
+        if done(kiosk) {
+            return Some(start.elapsed());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(16));
+    }
+    None
+}
+
+/// Memory figures are read from the whole process (`/proc/self/status`), and
+/// the test binary runs many tests at once on other threads — a 100-megapixel
+/// decode beside the soak once added 300 MB to its figure. A test that
+/// asserts on memory therefore runs itself again in a child process of this
+/// binary, alone. Returns true when it did so and the child passed (the
+/// caller then returns); false in the child, which runs the test itself.
+pub fn rerun_alone(test: &str) -> bool {
+    if std::env::var_os("KIOSK_TEST_ALONE").is_some() {
+        return false;
+    }
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([test, "--exact", "--test-threads=1", "--nocapture"])
+        .env("KIOSK_TEST_ALONE", "1")
+        .output()
+        .expect("the test binary runs itself");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    // The child's figures, for whoever reads the test log.
+    print!("{stdout}");
+    assert!(
+        out.status.success() && stdout.contains("1 passed"),
+        "{test}, run alone, failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    true
 }
 
 /// File permissions do not bind root, and CI runs as root: there, a test
