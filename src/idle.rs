@@ -28,6 +28,20 @@ impl Idle {
         let total = idle + ex.countdown_seconds as f32;
         (self.quiet >= idle).then(|| (total - self.quiet).max(0.0))
     }
+
+    /// Seconds until the next thing the idle timer does by itself (the
+    /// countdown appears, or the reset), so that a sleeping kiosk wakes for
+    /// it on time; None on the attract loop, where nothing is pending.
+    pub fn next_due(&self, library: &Library, screen: Screen) -> Option<f32> {
+        if screen == Screen::Attract {
+            return None;
+        }
+        let ex = &library.exhibition;
+        let idle = ex.idle_seconds as f32;
+        let total = idle + ex.countdown_seconds as f32;
+        let next = if self.quiet < idle { idle } else { total };
+        Some((next - self.quiet).max(0.0))
+    }
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -40,8 +54,9 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 /// A touch held this long is taken as stuck (a resting palm, a glitching
-/// panel) and cancelled. Longer than the staff gesture.
-pub const STUCK_TOUCH_SECS: f32 = 10.0;
+/// panel) and cancelled. Longer than the slowest deliberate press (an older
+/// visitor may rest a finger ten seconds) and than the staff gesture.
+pub const STUCK_TOUCH_SECS: f32 = 20.0;
 /// A touch that has not moved for this long gives way to a new touch.
 pub const RESTING_TOUCH_SECS: f32 = 2.0;
 
@@ -49,7 +64,7 @@ pub const RESTING_TOUCH_SECS: f32 = 2.0;
 /// make every other tap dead. Cancel touches held too long, and resting ones
 /// as soon as another finger arrives.
 fn release_stuck_touches(
-    time: Res<Time>,
+    time: Res<Time<Real>>,
     touches: Res<bevy::input::touch::Touches>,
     windows: Query<Entity, With<bevy::window::PrimaryWindow>>,
     mut held: Local<bevy::platform::collections::HashMap<u64, (f32, Vec2, f32)>>,
@@ -100,7 +115,10 @@ struct Input {
 fn watch_visitor(
     mut touches: MessageReader<TouchInput>,
     mut window_events: MessageReader<WindowEvent>,
-    time: Res<Time>,
+    // The real clock: `Time<Virtual>` caps each frame's delta at 0.25 s, and
+    // a sleeping kiosk draws a frame only every second or two, which made the
+    // reset three to four times late.
+    time: Res<Time<Real>>,
     library: Res<Library>,
     screen: Res<State<Screen>>,
     mut idle: ResMut<Idle>,

@@ -18,6 +18,7 @@ pub mod proof;
 pub mod screens;
 pub mod staff;
 pub mod theme;
+pub mod typography;
 
 use bevy::prelude::*;
 use bevy::window::CursorOptions;
@@ -163,7 +164,11 @@ fn pace_frames(
     } else {
         2000
     };
-    let mode = bevy::winit::UpdateMode::reactive(std::time::Duration::from_millis(wait));
+    // Wake for the countdown and the reset on time, not up to 2 s late.
+    let due = idle
+        .next_due(&library, *screen.get())
+        .map_or(u64::MAX, |s| (s * 1000.0).ceil() as u64 + 10);
+    let mode = bevy::winit::UpdateMode::reactive(Duration::from_millis(wait.min(due)));
     if settings.focused_mode != mode {
         settings.focused_mode = mode;
         settings.unfocused_mode = mode;

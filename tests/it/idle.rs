@@ -1,4 +1,5 @@
-//! Walk-away visitors, with manual time: idle → countdown → attract.
+//! Walk-away visitors: idle → countdown → attract, with manual time and on
+//! the real clock at a sleeping kiosk's pace.
 
 use crate::check::two_people;
 use crate::support::Kiosk;
@@ -27,7 +28,7 @@ fn countdown(kiosk: &Kiosk) -> Option<f32> {
 fn idle_asks_then_resets_everything_to_attract() {
     let (_dir, mut kiosk) = quick_kiosk();
     kiosk.wake();
-    kiosk.tap(Vec2::new(1800.0, 68.0)); // English
+    kiosk.tap(Vec2::new(1850.0, 1024.0)); // English
     let filter = Filter {
         level: Some(HonorLevel::National),
         sector: None,
@@ -147,4 +148,72 @@ fn a_resting_palm_does_not_make_taps_dead() {
         kiosk.tap(Vec2::new(420.0, 450.0));
     }
     assert_eq!(kiosk.screen(), Screen::Detail);
+}
+
+/// A sleeping kiosk draws a frame only every second or two. On the real
+/// clock, at that pace, the first frame after `idle + countdown` seconds of
+/// wall-clock quiet finds the attract loop. (Each frame used to count at most
+/// 0.25 s, Bevy's cap on the virtual clock: the reset came 3–6× late.)
+#[test]
+fn the_reset_comes_on_time_on_the_real_clock_at_a_sleeping_pace() {
+    use std::time::{Duration, Instant};
+    // The shortest times a curator may set: 10 s, then 3 s.
+    let dir = two_people(10, 3);
+    let mut kiosk = Kiosk::on_the_real_clock(dir.path());
+    crate::support::until(&mut kiosk, |k| k.library().exhibition.idle_seconds == 10)
+        .expect("the exhibition's idle time arrives");
+    kiosk.wake();
+    // The app's last input came before this instant, and each frame's clock
+    // is read after the instant taken before it: the app's quiet time is at
+    // least `quiet` below, however slow the machine.
+    let quiet_since = Instant::now();
+    let mut frames = 0;
+    loop {
+        std::thread::sleep(Duration::from_millis(1500));
+        let quiet = quiet_since.elapsed();
+        kiosk.update();
+        frames += 1;
+        if quiet >= Duration::from_secs(13) {
+            assert_eq!(
+                kiosk.screen(),
+                Screen::Attract,
+                "{quiet:?} of quiet after {frames} sleeping frames and no reset"
+            );
+            break;
+        }
+        if quiet >= Duration::from_secs(10) {
+            assert!(
+                countdown(&kiosk).is_some() || kiosk.screen() == Screen::Attract,
+                "{quiet:?} of quiet and no countdown"
+            );
+        }
+        assert!(frames < 20, "the wall clock stopped?");
+    }
+}
+
+/// The windowed kiosk sleeps between frames; it must wake for the countdown
+/// and the reset, not up to two seconds after them.
+#[test]
+fn a_sleeping_kiosk_wakes_for_the_countdown_and_the_reset() {
+    let (_dir, mut kiosk) = quick_kiosk();
+    kiosk.wake();
+    let due = |k: &Kiosk| {
+        k.app
+            .world()
+            .resource::<Idle>()
+            .next_due(k.library(), k.screen())
+    };
+    // Just touched: the countdown is 10 s away.
+    let first = due(&kiosk).unwrap();
+    assert!(first > 9.8 && first <= 10.0, "{first}");
+    kiosk.frames(9 * 60);
+    let soon = due(&kiosk).unwrap();
+    assert!(soon <= 1.05, "{soon}");
+    // Counting down: the reset is 3 s after the countdown began.
+    kiosk.frames(2 * 60);
+    let reset = due(&kiosk).unwrap();
+    assert!(reset > 1.5 && reset <= 2.05, "{reset}");
+    kiosk.frames(3 * 60);
+    assert_eq!(kiosk.screen(), Screen::Attract);
+    assert_eq!(due(&kiosk), None, "the attract loop has nothing due");
 }
