@@ -219,6 +219,9 @@ fn profile_path(slug: &str) -> AssetPath<'static> {
     AssetPath::from(format!("{slug}/profile.ron")).with_source(SOURCE)
 }
 
+/// The exhibition's own file, beside the person folders.
+pub const EXHIBITION_FILE: &str = "exhibition.ron";
+
 /// Handles that keep every profile loaded (and hot-reloaded).
 #[derive(Resource, Default)]
 pub struct ProfileHandles {
@@ -243,6 +246,19 @@ impl ProfileHandles {
         if let Some(handle) = self.people.get(slug) {
             self.arriving.insert(handle.id());
             server.reload(profile_path(slug));
+        }
+    }
+
+    /// `exhibition.ron` was saved, created or deleted: read it again (the
+    /// idle time and titles apply without a restart), or fall back to the
+    /// defaults when it is gone.
+    fn follow_exhibition(&mut self, server: &AssetServer, root: &Path) {
+        let path = AssetPath::from(EXHIBITION_FILE).with_source(SOURCE);
+        match (root.join(EXHIBITION_FILE).is_file(), &self.exhibition) {
+            (true, Some(_)) => server.reload(path),
+            (true, None) => self.exhibition = Some(server.load(path)),
+            // Dropping the handle unloads it, and the library is rebuilt.
+            (false, _) => self.exhibition = None,
         }
     }
 
@@ -538,6 +554,11 @@ fn follow_folders(
         .collect();
     for (slug, other_file) in settled {
         touched.remove(&slug);
+        if slug == EXHIBITION_FILE {
+            info!("curator: {EXHIBITION_FILE} saved");
+            handles.follow_exhibition(&server, &root.0);
+            continue;
+        }
         let present = root.0.join(&slug).join("profile.ron").is_file();
         match (present, handles.people.contains_key(&slug)) {
             (true, false) => {
@@ -616,9 +637,9 @@ fn discover_profiles(
         );
         return;
     }
-    if root.0.join("exhibition.ron").is_file() {
+    if root.0.join(EXHIBITION_FILE).is_file() {
         handles.exhibition =
-            Some(server.load(AssetPath::from("exhibition.ron").with_source(SOURCE)));
+            Some(server.load(AssetPath::from(EXHIBITION_FILE).with_source(SOURCE)));
     }
     let slugs = profile_slugs(&root.0);
     info!("loading {} profiles from {}", slugs.len(), root.0.display());

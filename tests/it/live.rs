@@ -3,22 +3,7 @@
 //! frames with short real pauses and report how long the change took.
 
 use crate::check::{VALID, folder};
-use crate::support::Kiosk;
-use std::time::{Duration, Instant};
-
-/// Steps the kiosk (1/60 s of manual time and ~1/60 s of real time a frame)
-/// until `done` holds; returns the real time it took. Gives up after 10 s.
-fn until(kiosk: &mut Kiosk, mut done: impl FnMut(&Kiosk) -> bool) -> Option<Duration> {
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(10) {
-        kiosk.update();
-        if done(kiosk) {
-            return Some(start.elapsed());
-        }
-        std::thread::sleep(Duration::from_millis(16));
-    }
-    None
-}
+use crate::support::{Kiosk, until};
 
 fn name_of(kiosk: &Kiosk, slug: &str) -> Option<String> {
     kiosk.library().get(slug).map(|p| p.profile.name.zh.clone())
@@ -122,4 +107,27 @@ fn a_new_folder_appears_in_its_decade_and_a_deleted_one_goes() {
     assert!(took.is_some(), "the deleted person never left");
     assert_eq!(kiosk.library().people[0].slug, "xin-ren");
     assert_eq!(kiosk.visit().order.len(), 1);
+}
+
+/// The idle time is the curators' to change: a saved `exhibition.ron`
+/// applies to the running kiosk, no restart.
+#[test]
+fn a_saved_idle_time_applies_without_a_restart() {
+    let dir = crate::check::two_people(60, 10);
+    let mut kiosk = Kiosk::new(dir.path());
+    std::fs::write(
+        dir.path().join("exhibition.ron"),
+        "(title: (zh: \"光荣与梦想\"), idle_seconds: 12, countdown_seconds: 4)",
+    )
+    .unwrap();
+    let took = until(&mut kiosk, |k| k.library().exhibition.idle_seconds == 12);
+    assert!(took.is_some(), "the new idle time never arrived");
+    assert_eq!(kiosk.library().exhibition.countdown_seconds, 4);
+    kiosk.wake();
+    // 12 s of quiet (manual time) now bring the question, and 4 more the reset.
+    kiosk.frames(12 * 60 + 5);
+    let idle = kiosk.app.world().resource::<kiosk::idle::Idle>();
+    assert!(idle.countdown(kiosk.library()).is_some());
+    kiosk.frames(4 * 60 + 5);
+    assert_eq!(kiosk.screen(), kiosk::screens::Screen::Attract);
 }
