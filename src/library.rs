@@ -3,7 +3,7 @@
 //! in one pass; rebuilt whole when a curator's change arrives (cheap next to
 //! the change itself, and never half-updated).
 
-use crate::profile::{Exhibition, HonorLevel, Position, Problem, Profile, Sector, msg};
+use crate::profile::{Exhibition, Honor, HonorLevel, Position, Problem, Profile, Sector, msg};
 use bevy::prelude::Resource;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -156,8 +156,52 @@ impl Library {
         self.decades.iter().position(|d| d.people.contains(&i))
     }
 
-    /// Indices of the people a filter lets through, in library order.
+    /// The year that places person `i` in the gallery and on the timeline:
+    /// the first honour, or with a level filter the first honour of that
+    /// level (the one that let the person through).
+    pub fn placed_year(&self, i: usize, filter: Filter) -> i32 {
+        let person = &self.people[i];
+        filter
+            .level
+            .and_then(|level| {
+                person
+                    .profile
+                    .honors
+                    .iter()
+                    .filter(|h| h.level == level)
+                    .map(|h| h.year)
+                    .min()
+            })
+            .unwrap_or(person.first_honor)
+    }
+
+    /// The honour a card shows: the highest one of the decade the card sits
+    /// under (the earliest among equals), so that its year never contradicts the
+    /// decade heading; with a level filter, the honour that matched.
+    pub fn card_honor(&self, i: usize, filter: Filter) -> Option<&Honor> {
+        let decade = decade_of(self.placed_year(i, filter));
+        self.people[i]
+            .profile
+            .honors
+            .iter()
+            .filter(|h| decade_of(h.year) == decade)
+            .filter(|h| filter.level.is_none_or(|level| h.level == level))
+            .max_by_key(|h| (h.level, std::cmp::Reverse(h.year)))
+    }
+
+    /// Indices of the people a filter lets through, in the order they are
+    /// shown: by the year that places them (see `placed_year`), then as the
+    /// library orders them.
     pub fn filtered(&self, filter: Filter) -> Vec<usize> {
+        let mut out = self.filtered_in_library_order(filter);
+        if filter.level.is_some() {
+            // Stable: within a year, the library's order (name, slug) stays.
+            out.sort_by_key(|&i| self.placed_year(i, filter));
+        }
+        out
+    }
+
+    fn filtered_in_library_order(&self, filter: Filter) -> Vec<usize> {
         let sector = filter
             .sector
             .map(|s| self.by_sector.get(&s).map_or(&[][..], Vec::as_slice));

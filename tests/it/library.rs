@@ -157,3 +157,54 @@ fn duplicate_names_are_warned_once() {
     assert_eq!(problems[0].path, "profiles/b/profile.ron");
     assert!(!problems[0].is_error());
 }
+
+/// A card's year lies in the decade it is shown under, and a filtered card
+/// shows the honour that let its person through.
+#[test]
+fn a_card_shows_an_honour_of_its_own_decade_and_the_one_the_filter_matched() {
+    use HonorLevel::*;
+    let lib = Library::build(
+        Arc::new(Exhibition::default()),
+        [
+            // First honoured in the 1980s, highest honour in 1993.
+            person(
+                "a",
+                "A",
+                Sector::Health,
+                &[(1984, Municipal), (1993, National), (1987, District)],
+            ),
+            person(
+                "b",
+                "B",
+                Sector::Health,
+                &[(1959, National), (1984, District)],
+            ),
+            person("c", "C", Sector::Health, &[(1970, District)]),
+        ],
+    );
+    let all = Filter::default();
+    for (i, p) in lib.people.iter().enumerate() {
+        let h = lib.card_honor(i, all).unwrap();
+        assert_eq!(decade_of(h.year), p.decade, "{}", p.slug);
+    }
+    let a = lib.index_of("a").unwrap();
+    let shown = lib.card_honor(a, all).unwrap();
+    assert_eq!((shown.year, shown.level), (1984, Municipal));
+
+    // The district filter: b is placed by (and shows) its 1984 district
+    // honour, after c's 1970 one, in the order the gallery shows them.
+    let district = Filter {
+        level: Some(District),
+        sector: None,
+    };
+    let order = lib.filtered(district);
+    let slugs: Vec<&str> = order.iter().map(|&i| lib.people[i].slug.as_str()).collect();
+    assert_eq!(slugs, ["c", "b", "a"]);
+    for &i in &order {
+        let h = lib.card_honor(i, district).unwrap();
+        assert_eq!(h.level, District);
+        assert_eq!(decade_of(h.year), decade_of(lib.placed_year(i, district)));
+    }
+    let b = lib.index_of("b").unwrap();
+    assert_eq!(lib.card_honor(b, district).unwrap().year, 1984);
+}
