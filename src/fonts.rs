@@ -18,6 +18,24 @@ pub fn heading() -> FontFamily {
     FontFamily::Name("heading".into())
 }
 
+/// The family for text with no Chinese in it: egui's own Latin face first,
+/// so that English has proportional Latin punctuation (a CJK face draws “ ”
+/// ‘ ’ full-width), the bundled faces after it.
+pub fn latin() -> FontFamily {
+    FontFamily::Name("latin".into())
+}
+
+/// `font` for drawing `text`: a proportional font becomes the Latin family
+/// when the text holds no CJK character.
+pub fn for_text(font: egui::FontId, text: &str) -> egui::FontId {
+    let cjk = |c: char| matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{3FFFF}');
+    if font.family == FontFamily::Proportional && !text.chars().any(cjk) {
+        egui::FontId::new(font.size, latin())
+    } else {
+        font
+    }
+}
+
 /// egui font definitions with the bundled faces first, egui's own after
 /// them (for symbols like arrows).
 pub fn definitions() -> FontDefinitions {
@@ -39,8 +57,13 @@ pub fn definitions() -> FontDefinitions {
         .collect();
     let headings: Vec<String> = ["serif-bold".to_string(), "sans".to_string()]
         .into_iter()
-        .chain(defaults)
+        .chain(defaults.iter().cloned())
         .collect();
+    let latin_faces: Vec<String> = defaults
+        .into_iter()
+        .chain(std::iter::once("sans".to_string()))
+        .collect();
+    fonts.families.insert(latin(), latin_faces);
     fonts
         .families
         .insert(FontFamily::Proportional, proportional);

@@ -14,4 +14,5 @@ mod live;
 mod proof;
 mod robust;
 mod staff;
+mod typography;
 mod views;

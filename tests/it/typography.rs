@@ -1,0 +1,122 @@
+//! Chinese line breaking (禁则) over everything the kiosk shows: every text
+//! of every shipped profile, at every width the layouts use, in both
+//! languages, at the sizes the text is drawn at, measured with the bundled
+//! fonts. No line may begin with closing punctuation or end with opening.
+
+use crate::support::shipped_profiles;
+use bevy_egui::egui;
+use kiosk::profile::{ProfileDir, load_profile};
+use kiosk::typography::{break_lines, violations};
+
+/// Column widths the layouts give running text and card lines (px at
+/// 1080p): cards, thumbnails' captions, the timeline's names, the detail
+/// page's text column in portrait and landscape, the viewer's caption.
+const WIDTHS: [f32; 9] = [
+    124.0, 138.0, 200.0, 236.0, 320.0, 560.0, 976.0, 1109.0, 1760.0,
+];
+
+/// The sizes text is drawn at: small, body, lead, and the large-text sizes.
+const SIZES: [f32; 6] = [24.0, 26.0, 30.0, 32.0, 40.0, 48.0];
+
+#[test]
+fn no_shipped_text_breaks_the_chinese_line_rules_at_any_width() {
+    let root = shipped_profiles();
+    let mut texts: Vec<String> = Vec::new();
+    for entry in std::fs::read_dir(&root).unwrap() {
+        let dir = entry.unwrap().path();
+        let Ok(bytes) = std::fs::read(dir.join("profile.ron")) else {
+            continue;
+        };
+        let slug = dir.file_name().unwrap().to_string_lossy().into_owned();
+        let loaded = load_profile(
+            &ProfileDir {
+                root: &root,
+                slug: &slug,
+            },
+            &bytes,
+        );
+        let p = loaded
+            .value
+            .unwrap_or_else(|| panic!("{slug} does not load"));
+        let mut add = |t: &kiosk::profile::Text| {
+            texts.push(t.zh.clone());
+            texts.extend(t.en.clone());
+        };
+        add(&p.summary);
+        add(&p.story);
+        add(&p.work_unit);
+        add(&p.position);
+        if let Some(q) = &p.quote {
+            add(q);
+        }
+        for h in &p.honors {
+            add(&h.title);
+        }
+        for m in &p.media {
+            add(&m.caption);
+        }
+    }
+    assert!(texts.len() > 108 * 8, "only {} texts", texts.len());
+
+    let ctx = egui::Context::default();
+    kiosk::fonts::install(&ctx);
+    let mut broken = 0usize;
+    let mut bad = Vec::new();
+    let _ = ctx.run_ui(egui::RawInput::default(), |ui| {
+        let ctx = ui.ctx().clone();
+        ctx.fonts_mut(|fonts| {
+            for size in SIZES {
+                for text in &texts {
+                    let font = kiosk::fonts::for_text(egui::FontId::proportional(size), text);
+                    for width in WIDTHS {
+                        for para in text.split('\n') {
+                            let lines = break_lines(para, width, |c| fonts.glyph_width(&font, c));
+                            broken += lines.len();
+                            // Nothing lost, nothing added but line ends.
+                            let joined: String = lines.concat().split_whitespace().collect();
+                            let want: String = para.split_whitespace().collect();
+                            assert_eq!(joined, want, "text changed at {width} px");
+                            for (n, line) in violations(&lines) {
+                                bad.push(format!("{size} px, {width} px, line {n}: {line}"));
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    });
+    assert!(broken > texts.len() * 50, "{broken} lines");
+    assert!(
+        bad.is_empty(),
+        "{} violations, e.g. {:?}",
+        bad.len(),
+        &bad[..bad.len().min(10)]
+    );
+}
+
+/// The rules as egui alone breaks: it lets a full-width comma start a line.
+/// (Why the kiosk breaks lines itself; if a future egui learns 禁则, this
+/// test says so and the kiosk's breaking can go.)
+#[test]
+fn egui_alone_would_start_a_line_with_a_comma() {
+    let ctx = egui::Context::default();
+    kiosk::fonts::install(&ctx);
+    let mut rows = Vec::new();
+    let _ = ctx.run_ui(egui::RawInput::default(), |ui| {
+        let ctx = ui.ctx().clone();
+        let font = egui::FontId::proportional(26.0);
+        let one = ctx.fonts_mut(|f| f.glyph_width(&font, '工'));
+        let job = egui::text::LayoutJob::simple(
+            "他干了一辈子工，从不叫苦。".to_owned(),
+            font,
+            egui::Color32::BLACK,
+            one * 7.5,
+        );
+        let galley = ctx.fonts_mut(|f| f.layout_job(job));
+        rows = galley.rows.iter().map(|r| r.text()).collect();
+    });
+    assert!(
+        rows.iter().skip(1).any(|r| r.starts_with('，')),
+        "egui now keeps the comma: {rows:?}"
+    );
+}
