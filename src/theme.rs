@@ -22,6 +22,40 @@ pub const BAND: Color32 = Color32::from_rgb(0xEE, 0xE4, 0xD1);
 pub const NIGHT: Color32 = Color32::from_rgb(0x14, 0x10, 0x0D);
 pub const ON_DARK: Color32 = Color32::from_rgb(0xF7, 0xF0, 0xE3);
 
+/// The fill of a dark target (red, ink) while a finger is on it.
+pub const PRESSED_LIGHT: Color32 = Color32::from_rgb(0xE0, 0xB8, 0x5C);
+
+/// A target's fill and text colour while a finger is on it. The fill changes
+/// by at least 3:1 from `rest` (light targets turn dark red, dark ones light
+/// gold) so that the press shows in the frame the finger lands, even to weak
+/// eyes; the text on it keeps 7:1.
+pub fn pressed(rest: Color32) -> (Color32, Color32) {
+    if luminance(rest) > 0.18 {
+        (RED_DEEP, ON_DARK)
+    } else {
+        (PRESSED_LIGHT, INK)
+    }
+}
+
+/// WCAG relative luminance of an sRGB colour.
+pub fn luminance(c: Color32) -> f32 {
+    let channel = |v: u8| {
+        let v = f32::from(v) / 255.0;
+        if v <= 0.039_28 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+}
+
+/// WCAG contrast ratio of two colours (1 to 21).
+pub fn contrast(a: Color32, b: Color32) -> f32 {
+    let (a, b) = (luminance(a), luminance(b));
+    (a.max(b) + 0.05) / (a.min(b) + 0.05)
+}
+
 /// Sizes in points (1 pt = 1 px at 1080p).
 pub const BODY: f32 = 26.0;
 pub const SMALL: f32 = 24.0;
@@ -86,7 +120,9 @@ pub fn apply(ctx: &egui::Context) {
     ctx.options_mut(|o| {
         // Visitors must not be able to zoom the UI with Ctrl +/-.
         o.zoom_with_keyboard = false;
-        // Elderly visitors press slowly: a 1.5 s press still counts as a tap.
-        o.input_options.max_click_duration = 1.5;
+        // Elderly visitors press slowly and long: any press released where
+        // it landed is a tap, however long it was held (a touch held longer
+        // than this is taken as stuck and cancelled, see `idle`).
+        o.input_options.max_click_duration = f64::from(crate::idle::STUCK_TOUCH_SECS);
     });
 }

@@ -1,13 +1,14 @@
 //! One person: portrait, names, honours, facts, summary, quote, story, and
 //! their photos and documents. Swipe for the next or previous person.
 
+use super::nav;
 use super::widgets::{self, years_of_life};
-use super::{Action, ViewModel};
+use super::{Action, Screen, ViewModel};
 use crate::media::Variant;
 use crate::profile::{Lang, MediaKind};
 use crate::theme;
 use bevy_egui::egui::{
-    self, Align2, CornerRadius, Rect, RichText, Sense, Stroke, StrokeKind, Ui, pos2, vec2,
+    self, CornerRadius, Rect, RichText, Sense, Stroke, StrokeKind, Ui, pos2, vec2,
 };
 
 pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
@@ -15,58 +16,9 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
     let full = ui.max_rect();
     let person = m.visit.person.as_deref().and_then(|s| m.library.get(s))?;
     let p = &person.profile;
-    let mut action = None;
 
-    // The top bar: back always in the same place, the count, previous/next, language.
-    let bar = Rect::from_min_size(full.min, vec2(full.width(), 112.0));
-    let back = lang.pick("‹  返回", "‹  Back");
-    let back_rect = Rect::from_min_size(
-        pos2(bar.left() + 40.0, bar.top() + 20.0),
-        vec2(200.0, theme::TOUCH),
-    );
-    if widgets::button(ui, back_rect, "back", back, true).clicked() {
-        action = Some(Action::Back);
-    }
-    if let Some((at, len)) = m.visit.position(m.library) {
-        let c = bar.center() + vec2(0.0, 8.0);
-        ui.painter().text(
-            c,
-            Align2::CENTER_CENTER,
-            format!("{at} / {len}"),
-            theme::heading(theme::LEAD),
-            theme::INK_SOFT,
-        );
-        let prev = Rect::from_center_size(
-            c - vec2(170.0, 0.0),
-            vec2(theme::TOUCH + 40.0, theme::TOUCH),
-        );
-        let next = Rect::from_center_size(
-            c + vec2(170.0, 0.0),
-            vec2(theme::TOUCH + 40.0, theme::TOUCH),
-        );
-        if at > 1 && widgets::button(ui, prev, "prev", "‹", false).clicked() {
-            action = Some(Action::Step(-1));
-        }
-        if at < len && widgets::button(ui, next, "next", "›", false).clicked() {
-            action = Some(Action::Step(1));
-        }
-    }
-    let lang_label = lang.pick("English", "中文");
-    let w = widgets::button_width(ui, lang_label);
-    let lang_rect = Rect::from_min_size(
-        pos2(bar.right() - 40.0 - w, bar.top() + 20.0),
-        vec2(w, theme::TOUCH),
-    );
-    if widgets::button(ui, lang_rect, "lang", lang_label, false).clicked() {
-        action = Some(Action::ToggleLang);
-    }
-    ui.painter().hline(
-        bar.x_range().shrink(40.0),
-        bar.bottom(),
-        Stroke::new(2.0, theme::GOLD),
-    );
-
-    let body = Rect::from_min_max(pos2(full.left(), bar.bottom()), full.max);
+    // Back, previous and next are in the bottom bar, always in the same place.
+    let (body, mut action) = nav::bottom_bar(ui, m, full, Screen::Detail);
     let portrait_mode = full.height() > full.width();
     let (left, right) = if portrait_mode {
         let split = body.top() + body.height() * 0.42;
@@ -108,16 +60,20 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
     );
     widgets::portrait(ui, m, person, photo, Variant::Detail, 2);
     if p.sample {
-        let tag = Rect::from_min_size(photo.left_bottom() + vec2(12.0, -52.0), vec2(150.0, 40.0));
-        ui.painter()
-            .rect_filled(tag, CornerRadius::same(6), theme::CARD.gamma_multiply(0.92));
-        ui.painter().text(
-            tag.center(),
-            Align2::CENTER_CENTER,
-            "示例 · Sample",
+        // The badge is as wide as its words, whatever the font draws.
+        let text = ui.painter().layout_no_wrap(
+            "示例 · Sample".to_owned(),
             theme::small(),
             theme::GOLD_TEXT,
         );
+        let tag = Rect::from_min_size(
+            photo.left_bottom() + vec2(12.0, -(text.size().y + 28.0)),
+            text.size() + vec2(28.0, 16.0),
+        );
+        ui.painter()
+            .rect_filled(tag, CornerRadius::same(6), theme::CARD.gamma_multiply(0.92));
+        ui.painter()
+            .galley(tag.center() - text.size() / 2.0, text, theme::GOLD_TEXT);
     }
     if !p.media.is_empty() {
         let n = p.media.len() as f32;
@@ -242,10 +198,12 @@ fn person_text(ui: &mut Ui, lang: Lang, person: &crate::library::Person) {
             }
         });
     ui.add_space(20.0);
-    ui.label(
-        RichText::new(p.summary.get(lang))
-            .size(theme::LEAD)
-            .color(theme::INK),
+    widgets::paragraph(
+        ui,
+        p.summary.get(lang),
+        egui::FontId::proportional(theme::LEAD),
+        theme::INK,
+        None,
     );
     if let Some(q) = &p.quote {
         ui.add_space(20.0);
@@ -256,10 +214,15 @@ fn person_text(ui: &mut Ui, lang: Lang, person: &crate::library::Person) {
             .corner_radius(CornerRadius::same(theme::RADIUS))
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.label(
-                    RichText::new(format!("“{}”", q.get(lang).trim_matches(['“', '”', '"'])))
-                        .font(theme::heading(theme::LEAD))
-                        .color(theme::RED_DEEP),
+                // In English text the quotes are drawn from a Latin face
+                // (see `fonts::for_text`), not full-width.
+                let quote = format!("“{}”", q.get(lang).trim_matches(['“', '”', '"']));
+                widgets::paragraph(
+                    ui,
+                    &quote,
+                    theme::heading(theme::LEAD),
+                    theme::RED_DEEP,
+                    None,
                 );
             });
     }
@@ -276,10 +239,12 @@ fn person_text(ui: &mut Ui, lang: Lang, person: &crate::library::Person) {
         .split('\n')
         .filter(|s| !s.trim().is_empty())
     {
-        ui.label(
-            RichText::new(para.trim())
-                .size(theme::BODY)
-                .line_height(Some(theme::BODY * 1.7)),
+        widgets::paragraph(
+            ui,
+            para.trim(),
+            egui::FontId::proportional(theme::BODY),
+            theme::INK,
+            Some(theme::BODY * 1.7),
         );
         ui.add_space(10.0);
     }

@@ -2,6 +2,7 @@
 //! filter chips. Only the rows in view are laid out, so the cost of a frame
 //! does not grow with the collection.
 
+use super::nav;
 use super::widgets::{self, decade_label};
 use super::{Action, Screen, ViewModel};
 use crate::library::{Filter, decade_of};
@@ -47,10 +48,11 @@ fn layout(m: &ViewModel, width: f32, view_h: f32) -> Layout {
     let mut i = 0;
     let mut last_decade_top = 0.0;
     while i < order.len() {
-        let decade = m.library.people[order[i]].decade;
+        let decade_at = |j: usize| decade_of(m.library.placed_year(j, m.visit.filter));
+        let decade = decade_at(order[i]);
         let end = order[i..]
             .iter()
-            .position(|&j| m.library.people[j].decade != decade)
+            .position(|&j| decade_at(j) != decade)
             .map_or(order.len(), |n| i + n);
         last_decade_top = y;
         rows.push((
@@ -78,8 +80,8 @@ fn layout(m: &ViewModel, width: f32, view_h: f32) -> Layout {
 
 pub fn view(ui: &mut Ui, m: &ViewModel, jump_to: Option<i32>) -> GalleryOutput {
     let lang = m.visit.lang;
-    let full = ui.max_rect();
-    let (below, mut action) = widgets::header(ui, m, full, Screen::Gallery);
+    let (full, mut action) = nav::bottom_bar(ui, m, ui.max_rect(), Screen::Gallery);
+    let below = widgets::header(ui, m, full);
 
     // Filter chips.
     let chips_rect = Rect::from_min_size(
@@ -274,12 +276,18 @@ fn draw_card(ui: &mut Ui, m: &ViewModel, rect: Rect, k: usize) -> egui::Response
     let p = &person.profile;
     let response = ui.interact(rect, ui.id().with(("card", &person.slug)), Sense::click());
     widgets::name(&response, p.name.get(lang));
-    let pressed = response.is_pointer_button_down_on();
+    // Pressed: the whole card turns dark red under the finger.
+    let (fill, ink, honor_ink, soft) = if response.is_pointer_button_down_on() {
+        let (fill, ink) = theme::pressed(theme::CARD);
+        (fill, ink, ink, ink)
+    } else {
+        (theme::CARD, theme::INK, theme::RED, theme::INK_SOFT)
+    };
     let painter = ui.painter();
     painter.rect(
         rect,
         CornerRadius::same(theme::RADIUS),
-        if pressed { theme::BAND } else { theme::CARD },
+        fill,
         Stroke::new(1.0, theme::LINE),
         StrokeKind::Inside,
     );
@@ -292,25 +300,25 @@ fn draw_card(ui: &mut Ui, m: &ViewModel, rect: Rect, k: usize) -> egui::Response
     let name = ui.painter().layout_no_wrap(
         p.name.get(lang).to_owned(),
         theme::heading(theme::NAME),
-        theme::INK,
+        ink,
     );
-    ui.painter().galley(pos2(x, y), name, theme::INK);
+    ui.painter().galley(pos2(x, y), name, ink);
     y += 44.0;
-    if let Some(h) = p.highest_honor() {
+    if let Some(h) = m.library.card_honor(m.visit.order[k], m.visit.filter) {
         let line = format!("{} {}", h.year, h.title.get(lang));
-        let g = widgets::clipped_text(ui, line, theme::small(), theme::RED, width, 1);
-        ui.painter().galley(pos2(x, y), g, theme::RED);
+        let g = widgets::clipped_text(ui, line, theme::small(), honor_ink, width, 1);
+        ui.painter().galley(pos2(x, y), g, honor_ink);
     }
     y += 34.0;
     let g = widgets::clipped_text(
         ui,
         p.work_unit.get(lang).to_owned(),
         theme::small(),
-        theme::INK_SOFT,
+        soft,
         width,
         2,
     );
-    ui.painter().galley(pos2(x, y), g, theme::INK_SOFT);
+    ui.painter().galley(pos2(x, y), g, soft);
     response
 }
 
@@ -355,7 +363,7 @@ fn decade_rail(ui: &mut Ui, m: &ViewModel, rect: Rect, in_view: Option<i32>) -> 
     let lang = m.visit.lang;
     let mut counts: Vec<(i32, usize)> = Vec::new();
     for &i in &m.visit.order {
-        let d = decade_of(m.library.people[i].first_honor);
+        let d = decade_of(m.library.placed_year(i, m.visit.filter));
         match counts.last_mut() {
             Some((last, n)) if *last == d => *n += 1,
             _ => counts.push((d, 1)),
@@ -373,16 +381,17 @@ fn decade_rail(ui: &mut Ui, m: &ViewModel, rect: Rect, in_view: Option<i32>) -> 
         widgets::name(&response, &decade_label(lang, decade));
         let current = in_view == Some(decade);
         let painter = ui.painter();
-        if current {
-            painter.rect_filled(r, CornerRadius::same(theme::RADIUS), theme::RED);
-        } else if response.is_pointer_button_down_on() {
-            painter.rect_filled(r, CornerRadius::same(theme::RADIUS), theme::BAND);
-        }
-        let (ink, soft) = if current {
-            (theme::ON_DARK, theme::ON_DARK)
+        let (fill, ink, soft) = if response.is_pointer_button_down_on() {
+            let (fill, ink) = theme::pressed(if current { theme::RED } else { theme::PAPER });
+            (Some(fill), ink, ink)
+        } else if current {
+            (Some(theme::RED), theme::ON_DARK, theme::ON_DARK)
         } else {
-            (theme::INK, theme::GOLD_TEXT)
+            (None, theme::INK, theme::GOLD_TEXT)
         };
+        if let Some(fill) = fill {
+            painter.rect_filled(r, CornerRadius::same(theme::RADIUS), fill);
+        }
         painter.text(
             pos2(r.left() + 20.0, r.center().y - 14.0),
             Align2::LEFT_CENTER,

@@ -5,6 +5,7 @@
 pub mod attract;
 pub mod detail;
 pub mod gallery;
+pub mod nav;
 pub mod timeline;
 pub mod viewer;
 pub mod widgets;

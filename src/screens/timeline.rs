@@ -2,6 +2,7 @@
 //! as bands. Each person stands at the year of their first honour; a busy
 //! year widens to hold everyone. Only the years in view are drawn.
 
+use super::nav;
 use super::widgets::{self, decade_label};
 use super::{Action, Screen, ViewModel};
 use crate::library::decade_of;
@@ -11,12 +12,13 @@ use bevy_egui::egui::{self, Align2, CornerRadius, Rect, Sense, Stroke, Ui, pos2,
 
 const LANE_W: f32 = 150.0;
 const MARKER: f32 = 96.0;
-const MARKER_H: f32 = 150.0;
+/// A person's cell: the portrait and two rows of name.
+const MARKER_H: f32 = 176.0;
 
 pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
     let lang = m.visit.lang;
-    let full = ui.max_rect();
-    let (below, mut action) = widgets::header(ui, m, full, Screen::Timeline);
+    let (full, mut action) = nav::bottom_bar(ui, m, ui.max_rect(), Screen::Timeline);
+    let below = widgets::header(ui, m, full);
     let area = below.shrink2(vec2(0.0, 16.0));
     if m.visit.order.is_empty() {
         ui.painter().text(
@@ -30,7 +32,7 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
     }
 
     // People per year, in the current order (which is by first honour).
-    let first_year = decade_of(m.library.people[m.visit.order[0]].first_honor);
+    let first_year = decade_of(m.library.placed_year(m.visit.order[0], m.visit.filter));
     let last_year = crate::profile::load::this_year();
     let axis_h = 80.0;
     let band_top = 64.0;
@@ -41,7 +43,7 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
     let order = &m.visit.order;
     for year in first_year..=last_year {
         let start = k;
-        while k < order.len() && m.library.people[order[k]].first_honor == year {
+        while k < order.len() && m.library.placed_year(order[k], m.visit.filter) == year {
             k += 1;
         }
         let lanes = (k - start).div_ceil(rows).max(1);
@@ -157,32 +159,27 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
                         pos2(center_x, top + MARKER / 2.0 + 4.0),
                         vec2(MARKER * 0.8, MARKER),
                     );
-                    if response.is_pointer_button_down_on() {
-                        painter.rect_filled(cell, CornerRadius::same(theme::RADIUS), theme::LINE);
+                    let pressed = response.is_pointer_button_down_on();
+                    if pressed {
+                        let (fill, _) = theme::pressed(theme::PAPER);
+                        painter.rect_filled(cell, CornerRadius::same(theme::RADIUS), fill);
                     }
                     widgets::portrait(ui, m, person, photo, Variant::Card, 8);
-                    let name = ui.painter().layout_no_wrap(
+                    // Two rows at most, inside the cell: a long English name
+                    // must not run over the portrait below it.
+                    let ink = if pressed { theme::ON_DARK } else { theme::INK };
+                    let name = widgets::clipped_text(
+                        ui,
                         person.profile.name.get(lang).to_owned(),
                         theme::small(),
-                        theme::INK,
+                        ink,
+                        LANE_W - 12.0,
+                        2,
                     );
-                    let name = if name.size().x > LANE_W - 8.0 {
-                        ui.painter().layout(
-                            person.profile.name.get(lang).to_owned(),
-                            egui::FontId::proportional(theme::SMALL),
-                            theme::INK,
-                            LANE_W - 8.0,
-                        )
-                    } else {
-                        name
-                    };
                     ui.painter().galley(
-                        pos2(
-                            center_x - name.size().x.min(LANE_W) / 2.0,
-                            photo.bottom() + 4.0,
-                        ),
+                        pos2(center_x - name.size().x / 2.0, photo.bottom() + 4.0),
                         name,
-                        theme::INK,
+                        ink,
                     );
                     if response.clicked() {
                         action = Some(Action::Open(person.slug.clone()));

@@ -15,9 +15,13 @@ pub fn view(ui: &mut Ui, m: &ViewModel, zoom: &mut ViewerState) -> Option<Action
     let full = ui.max_rect();
     let person = m.visit.person.as_deref().and_then(|s| m.library.get(s))?;
     let media = person.profile.media.get(m.visit.media)?;
-    let mut action = None;
-
-    let stage = Rect::from_min_max(full.min + vec2(0.0, 100.0), full.max - vec2(0.0, 120.0));
+    // Close, previous and next in the bottom bar, within reach.
+    let (above, mut action) = super::nav::bottom_bar(ui, m, full, super::Screen::Viewer);
+    let caption_h = 110.0;
+    let stage = Rect::from_min_max(
+        full.min + vec2(0.0, 100.0),
+        above.max - vec2(0.0, caption_h),
+    );
     let file = crate::profile::load::resolve_reference(m.profiles_root, &person.slug, &media.file);
     let picture = match &file {
         Ok(f) => m.images.get(f, Variant::Full),
@@ -87,11 +91,19 @@ pub fn view(ui: &mut Ui, m: &ViewModel, zoom: &mut ViewerState) -> Option<Action
         }
         _ => media.caption.get(lang).to_owned(),
     };
-    let g = ui
-        .painter()
-        .layout(caption, theme::body(), theme::ON_DARK, full.width() - 400.0);
+    let g = super::widgets::clipped_text(
+        ui,
+        caption,
+        theme::body(),
+        theme::ON_DARK,
+        full.width() - 160.0,
+        2,
+    );
     ui.painter().galley(
-        pos2(full.center().x - g.size().x / 2.0, full.bottom() - 96.0),
+        pos2(
+            full.center().x - g.size().x / 2.0,
+            above.bottom() - caption_h / 2.0 - g.size().y / 2.0,
+        ),
         g,
         theme::ON_DARK,
     );
@@ -108,27 +120,6 @@ pub fn view(ui: &mut Ui, m: &ViewModel, zoom: &mut ViewerState) -> Option<Action
         theme::ON_DARK,
     );
 
-    let close = Rect::from_min_size(
-        pos2(full.right() - 40.0 - 200.0, full.top() + 14.0),
-        vec2(200.0, theme::TOUCH),
-    );
-    if super::widgets::button(ui, close, "close", lang.pick("✕  关闭", "✕  Close"), true).clicked()
-    {
-        action = Some(Action::Back);
-    }
-    let arrows = [
-        (-1, "‹", m.visit.media > 0, full.left() + 70.0),
-        (1, "›", m.visit.media + 1 < count, full.right() - 70.0),
-    ];
-    for (step, label, show, x) in arrows {
-        let r = Rect::from_center_size(
-            pos2(x, full.center().y),
-            vec2(theme::TOUCH + 16.0, theme::TOUCH * 1.6),
-        );
-        if show && super::widgets::button(ui, r, ("step", step), label, false).clicked() {
-            action = Some(Action::StepMedia(step));
-        }
-    }
     if action.is_none()
         && zoom.zoom <= 1.0
         && let Some(step) = super::widgets::swipe(ui, stage)

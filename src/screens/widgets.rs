@@ -1,7 +1,7 @@
 //! Pieces every screen uses: the header, buttons and chips sized for
 //! fingers, portraits with a dignified placeholder, and swipe detection.
 
-use super::{Action, Screen, ViewModel};
+use super::ViewModel;
 use crate::images::Picture;
 use crate::library::Person;
 use crate::media::Variant;
@@ -21,16 +21,7 @@ pub fn button(
 ) -> Response {
     let response = ui.interact(rect, ui.id().with(id), Sense::click());
     name(&response, label);
-    let (fill, text, stroke) = if filled {
-        (theme::RED, theme::ON_DARK, Stroke::NONE)
-    } else {
-        (theme::CARD, theme::RED_DEEP, Stroke::new(2.0, theme::LINE))
-    };
-    let fill = if response.is_pointer_button_down_on() {
-        fill.gamma_multiply(0.85)
-    } else {
-        fill
-    };
+    let (fill, text, stroke) = button_colors(&response, filled);
     let painter = ui.painter();
     painter.rect(
         rect,
@@ -47,6 +38,127 @@ pub fn button(
         text,
     );
     response
+}
+
+/// A button's fill, text colour and outline, pressed or at rest.
+fn button_colors(response: &Response, filled: bool) -> (Color32, Color32, Stroke) {
+    let (fill, text, stroke) = if filled {
+        (theme::RED, theme::ON_DARK, Stroke::NONE)
+    } else {
+        (theme::CARD, theme::RED_DEEP, Stroke::new(2.0, theme::LINE))
+    };
+    if response.is_pointer_button_down_on() {
+        let (fill, text) = theme::pressed(fill);
+        (fill, text, Stroke::NONE)
+    } else {
+        (fill, text, stroke)
+    }
+}
+
+/// A drawn icon: painted, never a font glyph (the bundled fonts have no ✕,
+/// and a glyph the font lacks is a box on screen).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Icon {
+    Back,
+    Previous,
+    Next,
+    Close,
+    /// The gallery: a grid of cards.
+    Grid,
+    /// The timeline: an axis with marks.
+    Axis,
+}
+
+/// The side of an icon: large enough to read from a wheelchair.
+pub const ICON: f32 = 32.0;
+
+/// Paints `icon` in a square of side `size` centred on `c`.
+pub fn paint_icon(ui: &Ui, icon: Icon, c: egui::Pos2, size: f32, color: Color32) {
+    let painter = ui.painter();
+    let s = size / 2.0;
+    let stroke = Stroke::new((size * 0.13).max(3.0), color);
+    let chevron = |dir: f32| {
+        vec![
+            c + vec2(dir * s * 0.35, -s * 0.8),
+            c + vec2(-dir * s * 0.45, 0.0),
+            c + vec2(dir * s * 0.35, s * 0.8),
+        ]
+    };
+    match icon {
+        Icon::Back | Icon::Previous => {
+            painter.add(egui::Shape::line(chevron(1.0), stroke));
+        }
+        Icon::Next => {
+            painter.add(egui::Shape::line(chevron(-1.0), stroke));
+        }
+        Icon::Close => {
+            let d = s * 0.7;
+            painter.line_segment([c + vec2(-d, -d), c + vec2(d, d)], stroke);
+            painter.line_segment([c + vec2(-d, d), c + vec2(d, -d)], stroke);
+        }
+        Icon::Grid => {
+            let cell = s * 0.8;
+            for (dx, dy) in [(-1.0, -1.0), (1.0, -1.0), (-1.0, 1.0), (1.0, 1.0)] {
+                let centre = c + vec2(dx * s * 0.5, dy * s * 0.5);
+                painter.rect_filled(
+                    Rect::from_center_size(centre, vec2(cell, cell)),
+                    CornerRadius::same(2),
+                    color,
+                );
+            }
+        }
+        Icon::Axis => {
+            painter.line_segment([c + vec2(-s, s * 0.3), c + vec2(s, s * 0.3)], stroke);
+            for dx in [-0.6, 0.0, 0.6] {
+                painter.circle_filled(c + vec2(dx * s, -s * 0.25), s * 0.22, color);
+            }
+        }
+    }
+}
+
+/// A button with a painted icon before its word (the icon alone says too
+/// little to many visitors). At least `theme::TOUCH` on each side.
+pub fn icon_button(
+    ui: &mut Ui,
+    rect: Rect,
+    id: impl std::hash::Hash + std::fmt::Debug,
+    icon: Option<Icon>,
+    label: &str,
+    filled: bool,
+) -> Response {
+    let response = ui.interact(rect, ui.id().with(id), Sense::click());
+    name(&response, label);
+    let (fill, text, stroke) = button_colors(&response, filled);
+    ui.painter().rect(
+        rect,
+        CornerRadius::same(theme::RADIUS),
+        fill,
+        stroke,
+        StrokeKind::Inside,
+    );
+    let galley = ui
+        .painter()
+        .layout_no_wrap(label.to_owned(), theme::body(), text);
+    let content = galley.size().x + icon.map_or(0.0, |_| ICON + 12.0);
+    let x = rect.center().x - content / 2.0;
+    if let Some(icon) = icon {
+        paint_icon(ui, icon, pos2(x + ICON / 2.0, rect.center().y), ICON, text);
+    }
+    let text_x = x + icon.map_or(0.0, |_| ICON + 12.0);
+    ui.painter().galley(
+        pos2(text_x, rect.center().y - galley.size().y / 2.0),
+        galley,
+        text,
+    );
+    response
+}
+
+/// The width an `icon_button` needs.
+pub fn icon_button_width(ui: &Ui, icon: Option<Icon>, label: &str) -> f32 {
+    let galley = ui
+        .painter()
+        .layout_no_wrap(label.to_owned(), theme::body(), theme::INK);
+    (galley.size().x + icon.map_or(0.0, |_| ICON + 12.0) + 56.0).max(theme::TOUCH)
 }
 
 /// The width a button needs for `label`.
@@ -77,6 +189,11 @@ pub fn chip(ui: &mut Ui, label: &str, selected: bool) -> Response {
         (theme::RED, theme::ON_DARK, Stroke::NONE)
     } else {
         (theme::CARD, theme::INK, Stroke::new(1.5, theme::LINE))
+    };
+    let (fill, ink) = if response.is_pointer_button_down_on() {
+        theme::pressed(fill)
+    } else {
+        (fill, ink)
     };
     let r = rect.shrink2(vec2(0.0, 6.0));
     ui.painter()
@@ -144,107 +261,68 @@ pub fn portrait(ui: &Ui, m: &ViewModel, person: &Person, rect: Rect, variant: Va
     picture(ui, rect, pic, &surname, radius);
 }
 
-/// The exhibition header shared by Gallery and Timeline: title, count,
-/// view switch and language. Returns the rect left below it.
-pub fn header(ui: &mut Ui, m: &ViewModel, rect: Rect, current: Screen) -> (Rect, Option<Action>) {
+/// The exhibition header shared by Gallery and Timeline: title, subtitle
+/// and count (the controls are in the bottom bar, within reach). Returns the
+/// rect left below it.
+pub fn header(ui: &mut Ui, m: &ViewModel, rect: Rect) -> Rect {
     let lang = m.visit.lang;
     let ex = &m.library.exhibition;
-    let h = 128.0;
-    let bar = Rect::from_min_size(rect.min, vec2(rect.width(), h));
+    let left = rect.left() + 48.0;
+    let right = rect.right() - 48.0;
     let painter = ui.painter();
-    let left = bar.left() + 48.0;
-    painter.text(
-        pos2(left, bar.top() + 26.0),
-        Align2::LEFT_TOP,
-        ex.title.get(lang),
+    let title = painter.layout_no_wrap(
+        ex.title.get(lang).to_owned(),
         theme::heading(52.0),
         theme::RED,
     );
-    let title_w = ui
-        .painter()
-        .layout_no_wrap(
-            ex.title.get(lang).to_owned(),
-            theme::heading(52.0),
-            theme::RED,
-        )
-        .size()
-        .x;
-    ui.painter().hline(
-        bar.x_range().shrink(48.0),
-        bar.bottom() - 1.0,
-        Stroke::new(2.0, theme::GOLD),
-    );
-
-    let mut action = None;
-    // Right side, from the right edge: language, view switch, count.
-    let mut right = bar.right() - 48.0;
-    let y = bar.center().y - theme::TOUCH / 2.0 + 4.0;
-    let lang_label = match lang {
-        Lang::Zh => "English",
-        Lang::En => "中文",
-    };
-    let w = button_width(ui, lang_label);
-    right -= w;
-    if button(
-        ui,
-        Rect::from_min_size(pos2(right, y), vec2(w, theme::TOUCH)),
-        "lang",
-        lang_label,
-        false,
-    )
-    .clicked()
-    {
-        action = Some(Action::ToggleLang);
-    }
-    let (switch_label, target) = match current {
-        Screen::Timeline => (lang.pick("画廊", "Gallery"), Screen::Gallery),
-        _ => (lang.pick("时间轴", "Timeline"), Screen::Timeline),
-    };
-    let w = button_width(ui, switch_label);
-    right -= w + 16.0;
-    if button(
-        ui,
-        Rect::from_min_size(pos2(right, y), vec2(w, theme::TOUCH)),
-        "switch",
-        switch_label,
-        true,
-    )
-    .clicked()
-    {
-        action = Some(Action::Show(target));
-    }
     let count = match lang {
         Lang::Zh => format!("共 {} 位", m.visit.order.len()),
         Lang::En => format!("{} people", m.visit.order.len()),
     };
-    let count = ui
-        .painter()
-        .layout_no_wrap(count, theme::body(), theme::INK_SOFT);
-    let count_left = right - 28.0 - count.size().x;
-    ui.painter().galley(
-        pos2(count_left, bar.center().y + 4.0 - count.size().y / 2.0),
-        count,
+    let count = painter.layout_no_wrap(count, theme::body(), theme::INK_SOFT);
+    let subtitle = ex.subtitle.get(lang).trim().to_owned();
+    let title_top = rect.top() + 26.0;
+    let title_mid = title_top + title.size().y / 2.0;
+    let beside = left + title.size().x + 28.0;
+    // The subtitle beside the title where it fits, else on a line of its own
+    // below (a portrait screen is narrow but tall).
+    let one_line = painter
+        .layout_no_wrap(subtitle.clone(), theme::body(), theme::INK_SOFT)
+        .size()
+        .x
+        + beside
+        + 40.0
+        < right - count.size().x;
+    let h = if one_line || subtitle.is_empty() {
+        128.0
+    } else {
+        172.0
+    };
+    painter.galley(pos2(left, title_top), title.clone(), theme::RED);
+    painter.galley(
+        pos2(right - count.size().x, title_mid - count.size().y / 2.0),
+        count.clone(),
         theme::INK_SOFT,
     );
-    // The subtitle, where it fits between the title and the count (a
-    // portrait screen has no room for it).
-    let subtitle = ui.painter().layout_no_wrap(
-        ex.subtitle.get(lang).to_owned(),
-        theme::body(),
-        theme::INK_SOFT,
-    );
-    let subtitle_left = left + title_w + 28.0;
-    if subtitle_left + subtitle.size().x + 40.0 < count_left {
-        ui.painter().galley(
-            pos2(subtitle_left, bar.top() + 58.0 - subtitle.size().y / 2.0),
-            subtitle,
-            theme::INK_SOFT,
-        );
+    if !subtitle.is_empty() {
+        let (at, width) = if one_line {
+            (
+                pos2(beside, title_mid),
+                right - count.size().x - 40.0 - beside,
+            )
+        } else {
+            (pos2(left, rect.top() + 126.0), right - left)
+        };
+        let g = clipped_text(ui, subtitle, theme::body(), theme::INK_SOFT, width, 1);
+        ui.painter()
+            .galley(pos2(at.x, at.y - g.size().y / 2.0), g, theme::INK_SOFT);
     }
-    (
-        Rect::from_min_max(pos2(rect.left(), bar.bottom()), rect.max),
-        action,
-    )
+    ui.painter().hline(
+        left..=right,
+        rect.top() + h - 1.0,
+        Stroke::new(2.0, theme::GOLD),
+    );
+    Rect::from_min_max(pos2(rect.left(), rect.top() + h), rect.max)
 }
 
 /// A horizontal swipe over `rect` that ended this frame: +1 for a swipe to
@@ -365,9 +443,42 @@ pub fn modal(ctx: &egui::Context, countdown: Option<f32>) {
         });
 }
 
-/// Text laid out in at most `rows` rows of `width`, ending in "…" when it
-/// runs over (cards and captions are a fixed height; the full text is one
-/// tap away).
+/// `text` broken into lines of at most `width` by the Chinese rules (禁则,
+/// see `typography`), joined by newlines, for egui to draw without breaking
+/// again.
+pub fn broken_lines(ui: &Ui, text: &str, font: &egui::FontId, width: f32) -> String {
+    ui.fonts_mut(|fonts| {
+        crate::typography::break_lines(text, width, |c| fonts.glyph_width(font, c))
+    })
+    .join("\n")
+}
+
+/// A paragraph of running text: broken by 禁则, at `line_height`.
+pub fn paragraph(
+    ui: &mut Ui,
+    text: &str,
+    font: egui::FontId,
+    color: Color32,
+    line_height: Option<f32>,
+) -> Response {
+    let width = ui.available_width();
+    let font = crate::fonts::for_text(font, text);
+    let lines = broken_lines(ui, text, &font, width);
+    ui.add(
+        egui::Label::new(
+            egui::RichText::new(lines)
+                .font(font)
+                .color(color)
+                .line_height(line_height),
+        )
+        // The lines fit already: egui must not break them again elsewhere.
+        .wrap_mode(egui::TextWrapMode::Extend),
+    )
+}
+
+/// Text laid out in at most `rows` rows of `width`, broken by 禁则, ending
+/// in "…" when it runs over (cards and captions are a fixed height; the
+/// full text is one tap away).
 pub fn clipped_text(
     ui: &Ui,
     text: String,
@@ -376,11 +487,13 @@ pub fn clipped_text(
     width: f32,
     rows: usize,
 ) -> std::sync::Arc<egui::Galley> {
-    let mut job = egui::text::LayoutJob::simple(text, font, color, width);
+    let font = crate::fonts::for_text(font, &text);
+    let lines = broken_lines(ui, &text, &font, width);
+    let mut job = egui::text::LayoutJob::simple(lines, font, color, f32::INFINITY);
     job.wrap = egui::text::TextWrapping {
-        max_width: width,
+        // The lines fit; the slack only lets "…" take the last row's end.
+        max_width: width + 1.0,
         max_rows: rows,
-        // Between words; egui also breaks between Chinese characters.
         break_anywhere: false,
         overflow_character: Some('…'),
     };

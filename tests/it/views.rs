@@ -10,9 +10,23 @@ use egui_kittest::kittest::Queryable;
 use kiosk::images::{ImageLookup, Images};
 use kiosk::library::{Filter, Library};
 use kiosk::profile::{Exhibition, HonorLevel, Lang, Sector};
-use kiosk::screens::{Action, ViewModel, Visit, detail, gallery, timeline};
+use kiosk::screens::{Action, ViewModel, ViewerState, Visit, detail, gallery, timeline, viewer};
 use std::path::Path;
 use std::sync::Arc;
+
+/// Two photos, so that the viewer has somewhere to step.
+fn with_media(mut entry: kiosk::library::Entry) -> kiosk::library::Entry {
+    let profile = Arc::make_mut(&mut entry.profile);
+    for n in 1..=2 {
+        profile.media.push(kiosk::profile::Media {
+            file: format!("photo-{n}.jpg"),
+            kind: kiosk::profile::MediaKind::Photo,
+            caption: kiosk::profile::Text::new(format!("照片{n}"), format!("Photo {n}")),
+            year: Some(1985),
+        });
+    }
+    entry
+}
 
 fn library() -> Library {
     Library::build(
@@ -24,7 +38,12 @@ fn library() -> Library {
                 Sector::Commerce,
                 &[(1956, HonorLevel::National)],
             ),
-            person("li", "Li", Sector::Health, &[(1985, HonorLevel::Municipal)]),
+            with_media(person(
+                "li",
+                "Li",
+                Sector::Health,
+                &[(1985, HonorLevel::Municipal)],
+            )),
             person(
                 "wang",
                 "Wang",
@@ -47,49 +66,58 @@ fn visit(lang: Lang, person: Option<&str>) -> Visit {
 }
 
 /// Which view a harness shows.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug)]
 enum View {
     Gallery,
     Timeline,
     Detail,
+    Viewer,
 }
+
+const LANDSCAPE: egui::Vec2 = egui::vec2(1920.0, 1080.0);
+const PORTRAIT: egui::Vec2 = egui::vec2(1080.0, 1920.0);
 
 /// One view of `library()` on a 1920×1080 screen with the kiosk's fonts and
 /// theme. The harness state is the last action the view returned.
 fn show(view: View, visit: Visit) -> Harness<'static, Option<Action>> {
+    show_at(view, visit, LANDSCAPE)
+}
+
+/// One view of `library()` on a screen of `size`.
+fn show_at(view: View, visit: Visit, size: egui::Vec2) -> Harness<'static, Option<Action>> {
     let library = library();
     let images = Images::default();
     let mut styled = false;
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1920.0, 1080.0))
-        .build_ui_state(
-            move |ui, last: &mut Option<Action>| {
-                if !styled {
-                    // As the kiosk does: the bundled CJK fonts and the
-                    // theme's font families take effect from the next pass.
-                    kiosk::theme::apply(ui.ctx());
-                    styled = true;
-                    return;
-                }
-                let lookup = ImageLookup::new(&images);
-                let model = ViewModel {
-                    library: &library,
-                    visit: &visit,
-                    images: &lookup,
-                    profiles_root: Path::new("profiles"),
-                    preparing: None,
-                };
-                let action = match view {
-                    View::Gallery => gallery::view(ui, &model, None).action,
-                    View::Timeline => timeline::view(ui, &model),
-                    View::Detail => detail::view(ui, &model),
-                };
-                if action.is_some() {
-                    *last = action;
-                }
-            },
-            None,
-        );
+    let mut zoom = ViewerState::default();
+    let mut harness = Harness::builder().with_size(size).build_ui_state(
+        move |ui, last: &mut Option<Action>| {
+            if !styled {
+                // As the kiosk does: the bundled CJK fonts and the
+                // theme's font families take effect from the next pass.
+                kiosk::theme::apply(ui.ctx());
+                styled = true;
+                return;
+            }
+            let lookup = ImageLookup::new(&images);
+            let model = ViewModel {
+                library: &library,
+                visit: &visit,
+                images: &lookup,
+                profiles_root: Path::new("profiles"),
+                preparing: None,
+            };
+            let action = match view {
+                View::Gallery => gallery::view(ui, &model, None).action,
+                View::Timeline => timeline::view(ui, &model),
+                View::Detail => detail::view(ui, &model),
+                View::Viewer => viewer::view(ui, &model, &mut zoom),
+            };
+            if action.is_some() {
+                *last = action;
+            }
+        },
+        None,
+    );
     harness.run_steps(3);
     harness
 }
@@ -97,17 +125,34 @@ fn show(view: View, visit: Visit) -> Harness<'static, Option<Action>> {
 /// Taps the target with this name as a finger does (down in one frame, up
 /// in a later one) and returns what the view asked for.
 fn tap(harness: &mut Harness<'static, Option<Action>>, name: &str) -> Option<Action> {
+    press(harness, name, 0.0)
+}
+
+/// Presses the target with this name, holds it still for `secs`, releases
+/// it, and returns what the view asked for.
+fn press(harness: &mut Harness<'static, Option<Action>>, name: &str, secs: f32) -> Option<Action> {
     let at = harness.get_by_label(name).rect().center();
     harness.event(egui::Event::PointerMoved(at));
-    for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: egui::Modifiers::default(),
-        });
-        harness.run_steps(2);
+    harness.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::default(),
+    });
+    harness.run_steps(2);
+    // A still finger: frames pass (egui's clock advances a quarter second
+    // with each of the harness's steps).
+    let steps = (secs * 4.0).ceil() as usize;
+    for _ in 0..steps {
+        harness.step();
     }
+    harness.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::default(),
+    });
+    harness.run_steps(2);
     harness.state_mut().take()
 }
 
@@ -179,8 +224,141 @@ fn a_person_on_the_timeline_opens_with_a_tap() {
 fn the_detail_page_goes_back_steps_and_switches_language() {
     let mut page = show(View::Detail, visit(Lang::Zh, Some("li")));
     // "2 / 3": the middle person can step both ways.
-    assert_eq!(tap(&mut page, "‹"), Some(Action::Step(-1)));
-    assert_eq!(tap(&mut page, "›"), Some(Action::Step(1)));
+    assert_eq!(tap(&mut page, "上一位"), Some(Action::Step(-1)));
+    assert_eq!(tap(&mut page, "下一位"), Some(Action::Step(1)));
     assert_eq!(tap(&mut page, "English"), Some(Action::ToggleLang));
-    assert_eq!(tap(&mut page, "‹  返回"), Some(Action::Back));
+    assert_eq!(tap(&mut page, "返回"), Some(Action::Back));
+}
+
+/// An older visitor presses slowly and long: a press held still for up to
+/// ten seconds and released where it landed still acts.
+#[test]
+fn a_slow_long_press_still_opens_and_still_goes_back() {
+    for secs in [1.0, 2.5, 10.0] {
+        let mut gallery = show(View::Gallery, visit(Lang::Zh, None));
+        assert_eq!(
+            press(&mut gallery, "人zhang", secs),
+            Some(Action::Open("zhang".to_owned())),
+            "a card held {secs} s"
+        );
+        let mut page = show(View::Detail, visit(Lang::Zh, Some("li")));
+        assert_eq!(
+            press(&mut page, "返回", secs),
+            Some(Action::Back),
+            "back held {secs} s"
+        );
+    }
+}
+
+/// The fill under a point in the last frame's shapes (the topmost one).
+fn fill_at(harness: &Harness<'static, Option<Action>>, at: egui::Pos2) -> Option<egui::Color32> {
+    harness
+        .output()
+        .shapes
+        .iter()
+        .rev()
+        .find_map(|clipped| match &clipped.shape {
+            egui::Shape::Rect(r) if r.rect.contains(at) && r.fill.a() == 255 => Some(r.fill),
+            _ => None,
+        })
+}
+
+/// The frame the finger lands, the target under it changes by at least 3:1.
+#[test]
+fn a_pressed_target_shows_it_in_the_frame_the_finger_lands() {
+    let targets = [
+        (View::Gallery, None, "人zhang"),
+        (View::Gallery, None, "时间轴"),
+        (View::Gallery, None, "1980年代"),
+        (View::Gallery, None, "教育"),
+        (View::Detail, Some("li"), "返回"),
+        (View::Detail, Some("li"), "下一位"),
+        (View::Detail, Some("li"), "English"),
+    ];
+    for (view, person, name) in targets {
+        let mut h = show(view, visit(Lang::Zh, person));
+        let rect = h.get_by_label(name).rect();
+        // A point inside the target, clear of its text and icon.
+        let at = egui::pos2(rect.left() + 6.0, rect.center().y);
+        let at_rest = fill_at(&h, at).unwrap_or(kiosk::theme::PAPER);
+        h.event(egui::Event::PointerMoved(at));
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed: true,
+            modifiers: egui::Modifiers::default(),
+        });
+        h.step();
+        let pressed = fill_at(&h, at).unwrap_or(kiosk::theme::PAPER);
+        let change = kiosk::theme::contrast(at_rest, pressed);
+        assert!(
+            change >= 3.0,
+            "{view:?} {name}: {at_rest:?} → {pressed:?} is only {change:.1}:1"
+        );
+    }
+}
+
+/// Every control a visitor needs to move around is at least 64 px on each
+/// side and lies in the lower 60% of the screen, within reach of a seated
+/// visitor, in both orientations and both languages.
+#[test]
+fn every_navigation_target_is_large_and_within_reach() {
+    let screens: [(View, Option<&str>, &[(&str, &str)]); 4] = [
+        (
+            View::Gallery,
+            None,
+            &[
+                ("时间轴", "Timeline"),
+                ("画廊", "Gallery"),
+                ("English", "中文"),
+            ],
+        ),
+        (
+            View::Timeline,
+            None,
+            &[
+                ("时间轴", "Timeline"),
+                ("画廊", "Gallery"),
+                ("English", "中文"),
+            ],
+        ),
+        (
+            View::Detail,
+            Some("li"),
+            &[
+                ("返回", "Back"),
+                ("上一位", "Previous"),
+                ("下一位", "Next"),
+                ("English", "中文"),
+            ],
+        ),
+        (
+            View::Viewer,
+            Some("li"),
+            &[("关闭", "Close"), ("下一张", "Next"), ("English", "中文")],
+        ),
+    ];
+    for size in [LANDSCAPE, PORTRAIT] {
+        for lang in [Lang::Zh, Lang::En] {
+            for (view, person, names) in screens {
+                let mut v = visit(lang, person);
+                v.media = 0;
+                let h = show_at(view, v, size);
+                for &(zh, en) in names {
+                    let name = lang.pick(zh, en);
+                    let node = h.query_by_label(name).unwrap_or_else(|| {
+                        panic!("{view:?} at {size:?} in {lang:?} has no “{name}”")
+                    });
+                    let r = node.rect();
+                    let at = format!("{view:?} “{name}” at {size:?}: {r:?}");
+                    assert!(r.width() >= 64.0 && r.height() >= 64.0, "too small: {at}");
+                    assert!(r.top() >= size.y * 0.4, "out of reach: {at}");
+                    assert!(
+                        r.bottom() <= size.y && r.right() <= size.x,
+                        "off screen: {at}"
+                    );
+                }
+            }
+        }
+    }
 }
