@@ -11,6 +11,9 @@ use bevy_egui::egui::{
     self, CornerRadius, Rect, RichText, Sense, Stroke, StrokeKind, Ui, pos2, vec2,
 };
 
+/// The strip of media thumbnails: a picture and two rows of caption.
+const THUMBS_H: f32 = 190.0;
+
 pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
     let lang = m.visit.lang;
     let full = ui.max_rect();
@@ -20,8 +23,16 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
     // Back, previous and next are in the bottom bar, always in the same place.
     let (body, mut action) = nav::bottom_bar(ui, m, full, Screen::Detail);
     let portrait_mode = full.height() > full.width();
-    let (left, right) = if portrait_mode {
-        let split = body.top() + body.height() * 0.42;
+    let thumbs_h = if p.media.is_empty() { 0.0 } else { THUMBS_H };
+    // (left: the portrait; right: the text; strip: the media thumbnails.)
+    let (left, right, strip) = if portrait_mode {
+        // Top to bottom: portrait, text, then the thumbnails just above the
+        // bar, where a seated visitor reaches them.
+        let strip = Rect::from_min_max(
+            pos2(body.left() + 40.0, body.bottom() - thumbs_h),
+            pos2(body.right() - 40.0, body.bottom()),
+        );
+        let split = body.top() + (body.height() - thumbs_h) * 0.42;
         (
             Rect::from_min_max(
                 body.min + vec2(40.0, 24.0),
@@ -29,26 +40,28 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
             ),
             Rect::from_min_max(
                 pos2(body.left() + 40.0, split + 16.0),
-                body.max - vec2(40.0, 16.0),
+                pos2(body.right() - 40.0, strip.top() - 8.0),
             ),
+            strip,
         )
     } else {
         let split = body.left() + (body.width() * 0.36).min(700.0);
+        let column = Rect::from_min_max(
+            body.min + vec2(48.0, 28.0),
+            pos2(split, body.bottom() - 24.0),
+        );
         (
-            Rect::from_min_max(
-                body.min + vec2(48.0, 28.0),
-                pos2(split, body.bottom() - 24.0),
-            ),
+            Rect::from_min_max(column.min, pos2(column.right(), column.bottom() - thumbs_h)),
             Rect::from_min_max(
                 pos2(split + 48.0, body.top() + 28.0),
                 body.max - vec2(48.0, 0.0),
             ),
+            Rect::from_min_max(pos2(column.left(), column.bottom() - thumbs_h), column.max),
         )
     };
 
     // Portrait and media.
-    let thumbs_h = if p.media.is_empty() { 0.0 } else { 190.0 };
-    let avail = Rect::from_min_max(left.min, pos2(left.right(), left.bottom() - thumbs_h));
+    let avail = left;
     let ph = avail.height().min(avail.width() * 1.25);
     let pw = ph / 1.25;
     let photo = Rect::from_min_size(pos2(avail.center().x - pw / 2.0, avail.top()), vec2(pw, ph));
@@ -77,10 +90,10 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
     }
     if !p.media.is_empty() {
         let n = p.media.len() as f32;
-        let tw = ((left.width() - 16.0 * (n - 1.0)) / n).min(200.0);
+        let tw = ((strip.width() - 16.0 * (n - 1.0)) / n).min(200.0);
         let total = tw * n + 16.0 * (n - 1.0);
-        let mut x = left.center().x - total / 2.0;
-        let y = left.bottom() - thumbs_h + 20.0;
+        let mut x = strip.center().x - total / 2.0;
+        let y = strip.top() + 20.0;
         for (i, media) in p.media.iter().enumerate() {
             let r = Rect::from_min_size(pos2(x, y), vec2(tw, 120.0));
             let response = ui.interact(

@@ -5,9 +5,9 @@
 use super::nav;
 use super::widgets::{self, decade_label};
 use super::{Action, Screen, ViewModel};
-use crate::library::{Filter, decade_of};
+use crate::library::decade_of;
 use crate::media::Variant;
-use crate::profile::{HonorLevel, Lang, Sector};
+use crate::profile::Lang;
 use crate::theme;
 use bevy_egui::egui::{
     self, Align2, CornerRadius, Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2,
@@ -21,6 +21,13 @@ pub struct GalleryOutput {
 }
 
 const RAIL_W: f32 = 232.0;
+/// A decade's row on the rail: a 64 px target and its spacing, up to a
+/// roomier one where the screen is tall.
+const RAIL_ROW_MIN: f32 = 76.0;
+const RAIL_ROW_MAX: f32 = 120.0;
+/// Where a seated visitor's reach begins, as a share of the screen's height
+/// from the top: the lower 60% is within reach.
+const REACH: f32 = 0.4;
 const CARD_W: f32 = 272.0;
 const HEADER_H: f32 = 96.0;
 const TEXT_H: f32 = 156.0;
@@ -83,17 +90,7 @@ pub fn view(ui: &mut Ui, m: &ViewModel, jump_to: Option<i32>) -> GalleryOutput {
     let (full, mut action) = nav::bottom_bar(ui, m, ui.max_rect(), Screen::Gallery);
     let below = widgets::header(ui, m, full);
 
-    // Filter chips.
-    let chips_rect = Rect::from_min_size(
-        below.min + vec2(RAIL_W, 12.0),
-        vec2(below.width() - RAIL_W - 24.0, theme::TOUCH),
-    );
-    let mut chips_ui = ui.new_child(egui::UiBuilder::new().max_rect(chips_rect));
-    if let Some(f) = filter_chips(&mut chips_ui, lang, m.visit.filter) {
-        action = Some(Action::SetFilter(f));
-    }
-
-    let body = Rect::from_min_max(pos2(below.left(), chips_rect.bottom() + 12.0), below.max);
+    let body = Rect::from_min_max(pos2(below.left(), below.top() + 12.0), below.max);
     let grid_rect = Rect::from_min_max(
         pos2(body.left() + RAIL_W, body.top()),
         pos2(body.right() - 40.0, body.bottom()),
@@ -322,43 +319,6 @@ fn draw_card(ui: &mut Ui, m: &ViewModel, rect: Rect, k: usize) -> egui::Response
     response
 }
 
-fn filter_chips(ui: &mut Ui, lang: Lang, current: Filter) -> Option<Filter> {
-    let mut chosen = None;
-    egui::ScrollArea::horizontal()
-        .id_salt("chips")
-        .scroll_source(egui::scroll_area::ScrollSource::DRAG)
-        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden)
-        .show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.spacing_mut().item_spacing.x = 10.0;
-                if widgets::chip(ui, lang.pick("全部", "All"), current.is_all()).clicked() {
-                    chosen = Some(Filter::default());
-                }
-                ui.add_space(12.0);
-                for level in HonorLevel::ALL {
-                    let selected = current.level == Some(level);
-                    if widgets::chip(ui, level.label(lang), selected).clicked() {
-                        chosen = Some(Filter {
-                            level: (!selected).then_some(level),
-                            ..current
-                        });
-                    }
-                }
-                ui.add_space(12.0);
-                for sector in Sector::ALL {
-                    let selected = current.sector == Some(sector);
-                    if widgets::chip(ui, sector.label(lang), selected).clicked() {
-                        chosen = Some(Filter {
-                            sector: (!selected).then_some(sector),
-                            ..current
-                        });
-                    }
-                }
-            });
-        });
-    chosen
-}
-
 fn decade_rail(ui: &mut Ui, m: &ViewModel, rect: Rect, in_view: Option<i32>) -> Option<i32> {
     let lang = m.visit.lang;
     let mut counts: Vec<(i32, usize)> = Vec::new();
@@ -370,8 +330,12 @@ fn decade_rail(ui: &mut Ui, m: &ViewModel, rect: Rect, in_view: Option<i32>) -> 
         }
     }
     let mut chosen = None;
-    let row_h = 96.0;
-    let mut y = rect.top() + 8.0;
+    // The rail stands on the bottom bar, within a seated visitor's reach,
+    // and uses the height a portrait screen gives it.
+    let reach_top = (ui.ctx().viewport_rect().height() * REACH).max(rect.top() + 8.0);
+    let n = counts.len().max(1) as f32;
+    let row_h = ((rect.bottom() - 4.0 - reach_top) / n).clamp(RAIL_ROW_MIN, RAIL_ROW_MAX);
+    let mut y = (rect.bottom() - 4.0 - row_h * n).max(rect.top() + 8.0);
     for (decade, count) in counts {
         let r = Rect::from_min_size(
             pos2(rect.left() + 32.0, y),
@@ -393,7 +357,7 @@ fn decade_rail(ui: &mut Ui, m: &ViewModel, rect: Rect, in_view: Option<i32>) -> 
             painter.rect_filled(r, CornerRadius::same(theme::RADIUS), fill);
         }
         painter.text(
-            pos2(r.left() + 20.0, r.center().y - 14.0),
+            pos2(r.left() + 20.0, r.center().y - 15.0),
             Align2::LEFT_CENTER,
             decade_label(lang, decade),
             theme::heading(theme::LEAD),

@@ -46,6 +46,8 @@ pub struct Visit {
     pub person: Option<String>,
     /// Where Detail's back button returns to.
     pub back_to: BackTo,
+    /// The filter sheet is open above the bottom bar.
+    pub filter_open: bool,
     /// The media item open in the viewer.
     pub media: usize,
     /// Bumped on every reset: egui keeps scroll positions by id, and a new
@@ -93,6 +95,8 @@ pub enum Action {
     StepMedia(i32),
     ToggleLang,
     SetFilter(Filter),
+    /// Open or close the filter sheet.
+    ToggleFilters,
     Show(Screen),
     /// Scroll the gallery to a decade.
     JumpDecade(i32),
@@ -268,6 +272,7 @@ pub fn apply_actions(
                 visit.order = library.filtered(filter);
                 gallery.jump_to = None;
             }
+            Action::ToggleFilters => visit.filter_open = !visit.filter_open,
             Action::Show(s) => next.set(s),
             Action::JumpDecade(d) => gallery.jump_to = Some(d),
         }

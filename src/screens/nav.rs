@@ -4,9 +4,10 @@
 
 use super::widgets::{self, Icon};
 use super::{Action, Screen, ViewModel};
-use crate::profile::Lang;
+use crate::library::Filter;
+use crate::profile::{HonorLevel, Lang, Sector};
 use crate::theme;
-use bevy_egui::egui::{Align2, Rect, Stroke, Ui, pos2, vec2};
+use bevy_egui::egui::{self, Align2, Rect, Stroke, Ui, pos2, vec2};
 
 /// The bar's height: a touch target and room around it.
 pub const BAR_H: f32 = 112.0;
@@ -36,10 +37,11 @@ pub fn bottom_bar(
     let mut action = None;
     let mut left = bar.left() + EDGE;
     let mut right = bar.right() - EDGE;
-    let mut place_left = |ui: &mut Ui, id: &str, icon: Option<Icon>, label: &str, filled| {
+    // Buttons from the left edge, each after the last.
+    let place_left = |ui: &mut Ui, left: &mut f32, id: &str, icon, label: &str, filled| {
         let w = widgets::icon_button_width(ui, icon, label);
-        let r = Rect::from_min_size(pos2(left, y), vec2(w, theme::TOUCH));
-        left += w + SPACING;
+        let r = Rect::from_min_size(pos2(*left, y), vec2(w, theme::TOUCH));
+        *left += w + SPACING;
         widgets::icon_button(ui, r, id, icon, label, filled).clicked()
     };
 
@@ -50,6 +52,7 @@ pub fn bottom_bar(
             let gallery = lang.pick("画廊", "Gallery");
             if place_left(
                 ui,
+                &mut left,
                 "gallery",
                 Some(Icon::Grid),
                 gallery,
@@ -60,6 +63,7 @@ pub fn bottom_bar(
             let timeline = lang.pick("时间轴", "Timeline");
             if place_left(
                 ui,
+                &mut left,
                 "timeline",
                 Some(Icon::Axis),
                 timeline,
@@ -67,10 +71,37 @@ pub fn bottom_bar(
             ) {
                 action = Some(Action::Show(Screen::Timeline));
             }
+            // The filter: what is chosen is always in sight (in the header,
+            // beside the count), and one tap on 全部 shows everyone again.
+            let filter = m.visit.filter;
+            left += SPACING;
+            if place_left(
+                ui,
+                &mut left,
+                "filter",
+                Some(Icon::Filter),
+                lang.pick("筛选", "Filter"),
+                m.visit.filter_open || !filter.is_all(),
+            ) {
+                action = Some(Action::ToggleFilters);
+            }
+            if !filter.is_all()
+                && place_left(
+                    ui,
+                    &mut left,
+                    "all",
+                    Some(Icon::Close),
+                    lang.pick("全部", "All"),
+                    false,
+                )
+            {
+                action = Some(Action::SetFilter(Filter::default()));
+            }
         }
         Screen::Detail => {
             if place_left(
                 ui,
+                &mut left,
                 "back",
                 Some(Icon::Back),
                 lang.pick("返回", "Back"),
@@ -97,6 +128,7 @@ pub fn bottom_bar(
         Screen::Viewer => {
             if place_left(
                 ui,
+                &mut left,
                 "close",
                 Some(Icon::Close),
                 lang.pick("关闭", "Close"),
@@ -138,7 +170,102 @@ pub fn bottom_bar(
     if widgets::icon_button(ui, r, "lang", None, lang_label, false).clicked() {
         action = Some(Action::ToggleLang);
     }
+    if m.visit.filter_open && matches!(screen, Screen::Gallery | Screen::Timeline) {
+        let (rest, chosen) = filter_sheet(ui, m, above);
+        return (rest, chosen.or(action));
+    }
     (above, action)
+}
+
+/// What a filter lets through, in words: "北京市 · 教育"; None for everyone.
+pub fn filter_words(lang: Lang, filter: Filter) -> Option<String> {
+    let chosen: Vec<&str> = filter
+        .level
+        .map(|l| l.label(lang))
+        .into_iter()
+        .chain(filter.sector.map(|s| s.label(lang)))
+        .collect();
+    (!chosen.is_empty()).then(|| chosen.join(" · "))
+}
+
+/// The filter sheet, just above the bar (within reach): honour levels and
+/// sectors as two labelled groups, every chip in sight, none scrolled away.
+/// Returns the rect left above it.
+fn filter_sheet(ui: &mut Ui, m: &ViewModel, above: Rect) -> (Rect, Option<Action>) {
+    let lang = m.visit.lang;
+    let current = m.visit.filter;
+    let inner_w = above.width() - 2.0 * EDGE;
+    // Lay the chips out once to know the sheet's height, then draw it.
+    let chip_w = |ui: &Ui, label: &str| widgets::chip_width(ui, label) + 10.0;
+    let label_w = 220.0;
+    let rows_for = |ui: &Ui, labels: &[&str]| {
+        let (mut rows, mut x) = (1, 0.0);
+        for l in labels {
+            let w = chip_w(ui, l);
+            if x + w > inner_w - label_w && x > 0.0 {
+                rows += 1;
+                x = 0.0;
+            }
+            x += w;
+        }
+        rows
+    };
+    let levels: Vec<&str> = std::iter::once(lang.pick("全部", "All"))
+        .chain(HonorLevel::ALL.iter().map(|l| l.label(lang)))
+        .collect();
+    let sectors: Vec<&str> = std::iter::once(lang.pick("全部", "All"))
+        .chain(Sector::ALL.iter().map(|s| s.label(lang)))
+        .collect();
+    let row_h = theme::TOUCH + 8.0;
+    let rows = rows_for(ui, &levels) + rows_for(ui, &sectors);
+    let h = rows as f32 * row_h + 48.0;
+    let sheet = Rect::from_min_max(pos2(above.left(), above.bottom() - h), above.max);
+    ui.painter().rect_filled(sheet, 0, theme::CARD);
+    ui.painter()
+        .hline(sheet.x_range(), sheet.top(), Stroke::new(2.0, theme::GOLD));
+    let mut chosen = None;
+    let mut y = sheet.top() + 24.0;
+    let groups: [(&str, &[&str], usize); 2] = [
+        (lang.pick("荣誉级别", "Honour"), &levels, 0),
+        (lang.pick("行业", "Sector"), &sectors, 1),
+    ];
+    for (title, labels, group) in groups {
+        let group_rows = rows_for(ui, labels);
+        ui.painter().text(
+            pos2(sheet.left() + EDGE, y + theme::TOUCH / 2.0),
+            Align2::LEFT_CENTER,
+            title,
+            theme::heading(theme::NAME),
+            theme::INK,
+        );
+        let area = Rect::from_min_size(
+            pos2(sheet.left() + EDGE + label_w, y),
+            vec2(inner_w - label_w, group_rows as f32 * row_h),
+        );
+        let mut chips = ui.new_child(egui::UiBuilder::new().max_rect(area));
+        chips.spacing_mut().item_spacing = vec2(10.0, 8.0);
+        chips.horizontal_wrapped(|ui| {
+            for (i, label) in labels.iter().enumerate() {
+                let (selected, pick) = if group == 0 {
+                    let level = i.checked_sub(1).map(|k| HonorLevel::ALL[k]);
+                    (current.level == level, Filter { level, ..current })
+                } else {
+                    let sector = i.checked_sub(1).map(|k| Sector::ALL[k]);
+                    (current.sector == sector, Filter { sector, ..current })
+                };
+                let name = match lang {
+                    Lang::Zh => format!("{title}：{label}"),
+                    Lang::En => format!("{title}: {label}"),
+                };
+                if widgets::chip(ui, label, &name, selected).clicked() {
+                    chosen = Some(Action::SetFilter(pick));
+                }
+            }
+        });
+        y += group_rows as f32 * row_h;
+    }
+    let rest = Rect::from_min_max(above.min, pos2(above.right(), sheet.top()));
+    (rest, chosen)
 }
 
 struct StepLabels<'a> {

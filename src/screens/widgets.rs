@@ -67,6 +67,8 @@ pub enum Icon {
     Grid,
     /// The timeline: an axis with marks.
     Axis,
+    /// Filters: a funnel.
+    Filter,
 }
 
 /// The side of an icon: large enough to read from a wheelchair.
@@ -107,6 +109,17 @@ pub fn paint_icon(ui: &Ui, icon: Icon, c: egui::Pos2, size: f32, color: Color32)
                 );
             }
         }
+        Icon::Filter => {
+            let funnel = vec![
+                c + vec2(-s * 0.9, -s * 0.7),
+                c + vec2(s * 0.9, -s * 0.7),
+                c + vec2(s * 0.2, s * 0.1),
+                c + vec2(s * 0.2, s * 0.8),
+                c + vec2(-s * 0.2, s * 0.6),
+                c + vec2(-s * 0.2, s * 0.1),
+            ];
+            painter.add(egui::Shape::convex_polygon(funnel, color, Stroke::NONE));
+        }
         Icon::Axis => {
             painter.line_segment([c + vec2(-s, s * 0.3), c + vec2(s, s * 0.3)], stroke);
             for dx in [-0.6, 0.0, 0.6] {
@@ -141,10 +154,21 @@ pub fn icon_button(
         .layout_no_wrap(label.to_owned(), theme::body(), text);
     let content = galley.size().x + icon.map_or(0.0, |_| ICON + 12.0);
     let x = rect.center().x - content / 2.0;
+    // "Next ›" points the way it goes: its chevron after the word.
+    let after = icon == Some(Icon::Next);
     if let Some(icon) = icon {
-        paint_icon(ui, icon, pos2(x + ICON / 2.0, rect.center().y), ICON, text);
+        let icon_x = if after {
+            x + galley.size().x + 12.0 + ICON / 2.0
+        } else {
+            x + ICON / 2.0
+        };
+        paint_icon(ui, icon, pos2(icon_x, rect.center().y), ICON, text);
     }
-    let text_x = x + icon.map_or(0.0, |_| ICON + 12.0);
+    let text_x = if after {
+        x
+    } else {
+        x + icon.map_or(0.0, |_| ICON + 12.0)
+    };
     ui.painter().galley(
         pos2(text_x, rect.center().y - galley.size().y / 2.0),
         galley,
@@ -175,16 +199,22 @@ pub fn name(response: &Response, label: &str) {
     response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Button, true, label));
 }
 
-/// A filter chip: a pill that is red when selected.
-pub fn chip(ui: &mut Ui, label: &str, selected: bool) -> Response {
+/// The width of a chip for `label`.
+pub fn chip_width(ui: &Ui, label: &str) -> f32 {
     let galley = ui
         .painter()
         .layout_no_wrap(label.to_owned(), theme::body(), theme::INK);
-    let size = vec2(galley.size().x + 44.0, theme::TOUCH);
+    (galley.size().x + 44.0).max(theme::TOUCH)
+}
+
+/// A filter chip: a pill that is red when selected. `name` is what a
+/// screen reader says ("行业：全部"), where the label alone would be
+/// ambiguous.
+pub fn chip(ui: &mut Ui, label: &str, name: &str, selected: bool) -> Response {
+    let size = vec2(chip_width(ui, label), theme::TOUCH);
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
-    response.widget_info(|| {
-        egui::WidgetInfo::selected(egui::WidgetType::Button, true, selected, label)
-    });
+    response
+        .widget_info(|| egui::WidgetInfo::selected(egui::WidgetType::Button, true, selected, name));
     let (fill, ink, stroke) = if selected {
         (theme::RED, theme::ON_DARK, Stroke::NONE)
     } else {
@@ -275,9 +305,12 @@ pub fn header(ui: &mut Ui, m: &ViewModel, rect: Rect) -> Rect {
         theme::heading(52.0),
         theme::RED,
     );
-    let count = match lang {
-        Lang::Zh => format!("共 {} 位", m.visit.order.len()),
-        Lang::En => format!("{} people", m.visit.order.len()),
+    let n = m.visit.order.len();
+    let count = match (lang, super::nav::filter_words(lang, m.visit.filter)) {
+        (Lang::Zh, None) => format!("共 {n} 位"),
+        (Lang::En, None) => format!("{n} people"),
+        (Lang::Zh, Some(w)) => format!("{w}：{n} 位"),
+        (Lang::En, Some(w)) => format!("{w}: {n} people"),
     };
     let count = painter.layout_no_wrap(count, theme::body(), theme::INK_SOFT);
     let subtitle = ex.subtitle.get(lang).trim().to_owned();

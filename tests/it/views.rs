@@ -183,18 +183,65 @@ fn the_decade_rail_takes_the_gallery_to_a_decade() {
 fn filter_chips_narrow_the_gallery_and_all_goes_back() {
     let mut visit = visit(Lang::Zh, None);
     visit.filter.level = Some(HonorLevel::National);
+    // The sheet is closed: the bar's 筛选 opens it.
+    let mut closed = show(View::Gallery, visit.clone());
+    assert!(closed.query_by_label("行业：教育").is_none());
+    assert_eq!(tap(&mut closed, "筛选"), Some(Action::ToggleFilters));
+    visit.filter_open = true;
     let mut gallery = show(View::Gallery, visit);
     assert_eq!(
-        tap(&mut gallery, "教育"),
+        tap(&mut gallery, "行业：教育"),
         Some(Action::SetFilter(Filter {
             level: Some(HonorLevel::National),
             sector: Some(Sector::Education),
         }))
     );
     assert_eq!(
+        tap(&mut gallery, "荣誉级别：全部"),
+        Some(Action::SetFilter(Filter::default()))
+    );
+    // The bar's 全部 clears everything at once.
+    assert_eq!(
         tap(&mut gallery, "全部"),
         Some(Action::SetFilter(Filter::default()))
     );
+}
+
+/// Every chip is in sight when the sheet is open: none scrolled away,
+/// every one inside the screen and within reach, in both orientations and
+/// languages.
+#[test]
+fn every_filter_chip_is_in_sight_and_within_reach() {
+    for size in [LANDSCAPE, PORTRAIT] {
+        for lang in [Lang::Zh, Lang::En] {
+            let mut v = visit(lang, None);
+            v.filter_open = true;
+            let h = show_at(View::Gallery, v, size);
+            let (level, sector) = (lang.pick("荣誉级别", "Honour"), lang.pick("行业", "Sector"));
+            let sep = lang.pick("：", ": ");
+            let names = HonorLevel::ALL
+                .iter()
+                .map(|l| format!("{level}{sep}{}", l.label(lang)))
+                .chain(
+                    Sector::ALL
+                        .iter()
+                        .map(|s| format!("{sector}{sep}{}", s.label(lang))),
+                );
+            for name in names {
+                let r = h
+                    .query_by_label(&name)
+                    .unwrap_or_else(|| panic!("no chip “{name}” at {size:?}"))
+                    .rect();
+                let at = format!("“{name}” at {size:?}: {r:?}");
+                assert!(r.left() >= 0.0 && r.right() <= size.x, "off screen: {at}");
+                assert!(
+                    r.top() >= size.y * 0.4 && r.bottom() <= size.y,
+                    "out of reach: {at}"
+                );
+                assert!(r.height() >= 64.0 && r.width() >= 64.0, "too small: {at}");
+            }
+        }
+    }
 }
 
 #[test]
@@ -258,7 +305,11 @@ fn fill_at(harness: &Harness<'static, Option<Action>>, at: egui::Pos2) -> Option
         .iter()
         .rev()
         .find_map(|clipped| match &clipped.shape {
-            egui::Shape::Rect(r) if r.rect.contains(at) && r.fill.a() == 255 => Some(r.fill),
+            egui::Shape::Rect(r)
+                if r.rect.contains(at) && clipped.clip_rect.contains(at) && r.fill.a() == 255 =>
+            {
+                Some(r.fill)
+            }
             _ => None,
         })
 }
@@ -270,7 +321,7 @@ fn a_pressed_target_shows_it_in_the_frame_the_finger_lands() {
         (View::Gallery, None, "人zhang"),
         (View::Gallery, None, "时间轴"),
         (View::Gallery, None, "1980年代"),
-        (View::Gallery, None, "教育"),
+        (View::Gallery, None, "筛选"),
         (View::Detail, Some("li"), "返回"),
         (View::Detail, Some("li"), "下一位"),
         (View::Detail, Some("li"), "English"),
@@ -310,7 +361,10 @@ fn every_navigation_target_is_large_and_within_reach() {
             &[
                 ("时间轴", "Timeline"),
                 ("画廊", "Gallery"),
+                ("筛选", "Filter"),
                 ("English", "中文"),
+                ("1950年代", "1950s"),
+                ("2010年代", "2010s"),
             ],
         ),
         (
@@ -319,6 +373,7 @@ fn every_navigation_target_is_large_and_within_reach() {
             &[
                 ("时间轴", "Timeline"),
                 ("画廊", "Gallery"),
+                ("筛选", "Filter"),
                 ("English", "中文"),
             ],
         ),
@@ -330,6 +385,7 @@ fn every_navigation_target_is_large_and_within_reach() {
                 ("上一位", "Previous"),
                 ("下一位", "Next"),
                 ("English", "中文"),
+                ("照片1", "Photo 1"),
             ],
         ),
         (
