@@ -36,11 +36,29 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
     let last_year = crate::profile::load::this_year();
     let axis_h = 80.0;
     let band_top = 64.0;
-    let rows = (((area.height() - axis_h - band_top) / MARKER_H).floor() as usize).max(1);
+    // A tall (portrait) screen has room for larger people: cells grow until
+    // a typical busy year (three in four years have no more people) fills
+    // the height, up to 1.8 times; a busier year takes a second lane.
+    let order = &m.visit.order;
+    let mut per_year: Vec<usize> = order
+        .chunk_by(|&a, &b| {
+            m.library.placed_year(a, m.visit.filter) == m.library.placed_year(b, m.visit.filter)
+        })
+        .map(<[usize]>::len)
+        .collect();
+    per_year.sort_unstable();
+    let busy = per_year
+        .get(per_year.len() * 3 / 4)
+        .copied()
+        .unwrap_or(1)
+        .max(1);
+    let stack_h = area.height() - axis_h - band_top;
+    let scale = (stack_h / (busy as f32 * MARKER_H)).clamp(1.0, 1.8);
+    let (lane_w, marker, marker_h) = (LANE_W * scale, MARKER * scale, MARKER_H * scale);
+    let rows = ((stack_h / marker_h).floor() as usize).max(1);
     let mut columns: Vec<(i32, f32, f32, &[usize])> = Vec::new(); // year, x, width, people
     let mut x = 0.0;
     let mut k = 0;
-    let order = &m.visit.order;
     for year in first_year..=last_year {
         let start = k;
         while k < order.len() && m.library.placed_year(order[k], m.visit.filter) == year {
@@ -48,7 +66,7 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
         }
         let lanes = (k - start).div_ceil(rows).max(1);
         let w = if k > start {
-            LANE_W * lanes as f32
+            lane_w * lanes as f32
         } else {
             44.0
         };
@@ -111,7 +129,7 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
                 Stroke::new(3.0, theme::RED),
             );
             let visible = |cx: f32, cw: f32| {
-                cx + cw >= viewport.left() - LANE_W && cx <= viewport.right() + LANE_W
+                cx + cw >= viewport.left() - lane_w && cx <= viewport.right() + lane_w
             };
             for (year, cx, cw, people) in &columns {
                 if !visible(*cx, *cw) {
@@ -141,23 +159,23 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
                     let lane = n / rows;
                     let row = n % rows;
                     // A busy year is wide: draw only the lanes in view.
-                    let lane_x = 100.0 + cx + LANE_W * (lane as f32 + 0.5);
-                    if lane_x + LANE_W < viewport.left() || lane_x - LANE_W > viewport.right() {
+                    let lane_x = 100.0 + cx + lane_w * (lane as f32 + 0.5);
+                    if lane_x + lane_w < viewport.left() || lane_x - lane_w > viewport.right() {
                         continue;
                     }
-                    let center_x = origin.x + cx + LANE_W * (lane as f32 + 0.5);
-                    let top = axis_y - 24.0 - MARKER_H * (row as f32 + 1.0);
+                    let center_x = origin.x + cx + lane_w * (lane as f32 + 0.5);
+                    let top = axis_y - 24.0 - marker_h * (row as f32 + 1.0);
                     let cell = Rect::from_min_size(
-                        pos2(center_x - LANE_W / 2.0 + 6.0, top),
-                        vec2(LANE_W - 12.0, MARKER_H - 8.0),
+                        pos2(center_x - lane_w / 2.0 + 6.0, top),
+                        vec2(lane_w - 12.0, marker_h - 8.0),
                     );
                     let person = &m.library.people[i];
                     let response =
                         ui.interact(cell, ui.id().with(("tl", &person.slug)), Sense::click());
                     widgets::name(&response, person.profile.name.get(m.visit.lang));
                     let photo = Rect::from_center_size(
-                        pos2(center_x, top + MARKER / 2.0 + 4.0),
-                        vec2(MARKER * 0.8, MARKER),
+                        pos2(center_x, top + marker / 2.0 + 4.0),
+                        vec2(marker * 0.8, marker),
                     );
                     let pressed = response.is_pointer_button_down_on();
                     if pressed {
@@ -173,7 +191,7 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
                         person.profile.name.get(lang).to_owned(),
                         theme::small(),
                         ink,
-                        LANE_W - 12.0,
+                        lane_w - 12.0,
                         2,
                     );
                     ui.painter().galley(
