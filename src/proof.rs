@@ -25,12 +25,30 @@ pub enum Page {
         file: String,
         screen: Screen,
         lang: Lang,
+        reading: Reading,
     },
     Detail {
         file: String,
         slug: String,
+        reading: Reading,
     },
 }
+
+/// The visitor's reading modes for a page (大字, 高对比).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reading {
+    pub large_text: bool,
+    pub high_contrast: bool,
+}
+
+const LARGE: Reading = Reading {
+    large_text: true,
+    high_contrast: false,
+};
+const CONTRAST: Reading = Reading {
+    large_text: false,
+    high_contrast: true,
+};
 
 impl Page {
     fn file(&self) -> &str {
@@ -51,21 +69,43 @@ pub fn run(profiles: &Path, out: &Path, size: (u32, u32)) -> Result<usize, Strin
             file: "gallery.png".into(),
             screen: Screen::Gallery,
             lang: Lang::Zh,
+            reading: Reading::default(),
         },
         Page::Screen {
             file: "gallery-en.png".into(),
             screen: Screen::Gallery,
             lang: Lang::En,
+            reading: Reading::default(),
+        },
+        Page::Screen {
+            file: "gallery-large.png".into(),
+            screen: Screen::Gallery,
+            lang: Lang::Zh,
+            reading: LARGE,
+        },
+        Page::Screen {
+            file: "gallery-contrast.png".into(),
+            screen: Screen::Gallery,
+            lang: Lang::Zh,
+            reading: CONTRAST,
         },
         Page::Screen {
             file: "timeline.png".into(),
             screen: Screen::Timeline,
             lang: Lang::Zh,
+            reading: Reading::default(),
         },
     ];
+    // One person's page in large text, to proofread how it reflows.
+    pages.extend(library.people.first().map(|p| Page::Detail {
+        file: format!("detail-{}-large.png", p.slug),
+        slug: p.slug.clone(),
+        reading: LARGE,
+    }));
     pages.extend(library.people.iter().map(|p| Page::Detail {
         file: format!("detail-{}.png", p.slug),
         slug: p.slug.clone(),
+        reading: Reading::default(),
     }));
     for page in &pages {
         render_page(&mut app, page, &out.join(page.file()))?;
@@ -120,22 +160,32 @@ fn settle(app: &mut App) {
 
 fn render_page(app: &mut App, page: &Page, path: &Path) -> Result<(), String> {
     let world = app.world_mut();
-    let (screen, lang, person) = match page {
-        Page::Screen { screen, lang, .. } => (*screen, *lang, None),
-        Page::Detail { slug, .. } => (Screen::Detail, Lang::Zh, Some(slug.clone())),
+    let (screen, lang, person, reading) = match page {
+        Page::Screen {
+            screen,
+            lang,
+            reading,
+            ..
+        } => (*screen, *lang, None, *reading),
+        Page::Detail { slug, reading, .. } => {
+            (Screen::Detail, Lang::Zh, Some(slug.clone()), *reading)
+        }
     };
     {
         let mut visit = world.resource_mut::<Visit>();
         visit.lang = lang;
         visit.person = person;
+        visit.large_text = reading.large_text;
+        visit.high_contrast = reading.high_contrast;
     }
     // Each page is a visitor who has just touched the screen: without this,
     // a hundred pages of manual time ran into the idle countdown ("Still
     // there?" over ten pages) and its reset (a blank page).
     world.resource_mut::<crate::idle::Idle>().quiet = 0.0;
     world.resource_mut::<NextState<Screen>>().set(screen);
-    // Let the screen change and its images be asked for, then prepared.
-    for _ in 0..4 {
+    // Let the screen change (and a zoom for large text, which reaches the
+    // layout a frame later) and its images be asked for, then prepared.
+    for _ in 0..6 {
         app.update();
     }
     for _ in 0..600 {

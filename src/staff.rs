@@ -137,7 +137,7 @@ pub fn overlay(ctx: &egui::Context, staff: &mut Staff) -> Option<StaffAction> {
                     Align2::CENTER_CENTER,
                     dots,
                     theme::heading(theme::HEADING),
-                    theme::RED,
+                    theme::red(),
                 );
                 let keys = [
                     "1", "2", "3", "4", "5", "6", "7", "8", "9", "取消", "0", "确定",
@@ -215,7 +215,7 @@ pub fn curator_panel(ui: &mut egui::Ui, report: &CuratorReport, rect: Rect) {
     panel.label(
         RichText::new(format!("{errors} errors · {} warnings", total - errors))
             .size(theme::SMALL)
-            .color(theme::INK_SOFT),
+            .color(theme::ink_soft()),
     );
     panel.add_space(8.0);
     egui::ScrollArea::vertical()
@@ -227,14 +227,14 @@ pub fn curator_panel(ui: &mut egui::Ui, report: &CuratorReport, rect: Rect) {
                 ui.label(
                     RichText::new("没有问题 · No problems")
                         .size(theme::BODY)
-                        .color(theme::INK_SOFT),
+                        .color(theme::ink_soft()),
                 );
             }
             for p in report.problems() {
                 let colour = if p.severity == Severity::Error {
-                    theme::RED
+                    theme::red()
                 } else {
-                    theme::GOLD_TEXT
+                    theme::gold_text()
                 };
                 ui.label(
                     RichText::new(format!("{}:{}:{}", p.path, p.line, p.col))

@@ -22,6 +22,51 @@ pub const BAND: Color32 = Color32::from_rgb(0xEE, 0xE4, 0xD1);
 pub const NIGHT: Color32 = Color32::from_rgb(0x14, 0x10, 0x0D);
 pub const ON_DARK: Color32 = Color32::from_rgb(0xF7, 0xF0, 0xE3);
 
+/// The 高对比 · High contrast reading mode's colours: every text at 7:1 or
+/// more against its ground (the everyday palette keeps 4.5:1).
+pub const RED_CONTRAST: Color32 = RED_DEEP;
+pub const INK_SOFT_CONTRAST: Color32 = Color32::from_rgb(0x3E, 0x2E, 0x22);
+pub const GOLD_TEXT_CONTRAST: Color32 = Color32::from_rgb(0x4A, 0x34, 0x08);
+
+thread_local! {
+    /// The reading mode of the frame being drawn. Every view reads colours
+    /// from here; `screens::draw` sets it from the visit before drawing (the
+    /// views run on that one thread), and a test sets it for its own thread.
+    static HIGH_CONTRAST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Draw with the high-contrast colours (or not) from now on, on this thread.
+pub fn set_high_contrast(on: bool) {
+    HIGH_CONTRAST.with(|c| c.set(on));
+}
+
+pub fn high_contrast() -> bool {
+    HIGH_CONTRAST.with(std::cell::Cell::get)
+}
+
+/// Red for titles, honours and filled buttons.
+pub fn red() -> Color32 {
+    if high_contrast() { RED_CONTRAST } else { RED }
+}
+
+/// Ink for secondary text.
+pub fn ink_soft() -> Color32 {
+    if high_contrast() {
+        INK_SOFT_CONTRAST
+    } else {
+        INK_SOFT
+    }
+}
+
+/// Gold dark enough for text.
+pub fn gold_text() -> Color32 {
+    if high_contrast() {
+        GOLD_TEXT_CONTRAST
+    } else {
+        GOLD_TEXT
+    }
+}
+
 /// The fill of a dark target (red, ink) while a finger is on it.
 pub const PRESSED_LIGHT: Color32 = Color32::from_rgb(0xE0, 0xB8, 0x5C);
 
@@ -63,6 +108,9 @@ pub const LEAD: f32 = 30.0;
 pub const NAME: f32 = 32.0;
 pub const HEADING: f32 = 40.0;
 pub const TITLE: f32 = 60.0;
+/// 大字 · Large text draws everything this much larger: body text 26 → 40 px,
+/// the smallest labels 24 → 37 px.
+pub const LARGE_TEXT_ZOOM: f32 = 1.55;
 /// The smallest side of anything a visitor can touch.
 pub const TOUCH: f32 = 72.0;
 pub const GAP: f32 = 24.0;

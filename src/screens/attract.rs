@@ -155,7 +155,7 @@ pub fn view(ui: &mut Ui, m: &ViewModel, elapsed: f64) {
     painter.rect_filled(
         invite,
         CornerRadius::same(48),
-        theme::RED.gamma_multiply(pulse),
+        theme::red().gamma_multiply(pulse),
     );
     painter.text(
         invite.center(),

@@ -77,7 +77,7 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
         let text = ui.painter().layout_no_wrap(
             "示例 · Sample".to_owned(),
             theme::small(),
-            theme::GOLD_TEXT,
+            theme::gold_text(),
         );
         let tag = Rect::from_min_size(
             photo.left_bottom() + vec2(12.0, -(text.size().y + 28.0)),
@@ -86,7 +86,7 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
         ui.painter()
             .rect_filled(tag, CornerRadius::same(6), theme::CARD.gamma_multiply(0.92));
         ui.painter()
-            .galley(tag.center() - text.size() / 2.0, text, theme::GOLD_TEXT);
+            .galley(tag.center() - text.size() / 2.0, text, theme::gold_text());
     }
     if !p.media.is_empty() {
         let n = p.media.len() as f32;
@@ -96,8 +96,9 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
         let y = strip.top() + 20.0;
         for (i, media) in p.media.iter().enumerate() {
             let r = Rect::from_min_size(pos2(x, y), vec2(tw, 120.0));
+            // The picture and its caption below it are one target.
             let response = ui.interact(
-                r.expand2(vec2(0.0, 10.0)),
+                Rect::from_min_max(r.min, r.max + vec2(0.0, 56.0)),
                 ui.id().with(("media", i)),
                 Sense::click(),
             );
@@ -124,9 +125,9 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
             } else {
                 caption.to_owned()
             };
-            let galley = widgets::clipped_text(ui, label, theme::small(), theme::INK_SOFT, tw, 2);
+            let galley = widgets::clipped_text(ui, label, theme::small(), theme::ink_soft(), tw, 2);
             ui.painter()
-                .galley(pos2(r.left(), r.bottom() + 6.0), galley, theme::INK_SOFT);
+                .galley(pos2(r.left(), r.bottom() + 6.0), galley, theme::ink_soft());
             if response.clicked() {
                 action = Some(Action::OpenMedia(i));
             }
@@ -161,7 +162,7 @@ fn person_text(ui: &mut Ui, lang: Lang, person: &crate::library::Person) {
             .color(theme::INK),
     );
     if let Some(en) = &p.name.en {
-        ui.label(RichText::new(en).size(theme::LEAD).color(theme::INK_SOFT));
+        ui.label(RichText::new(en).size(theme::LEAD).color(theme::ink_soft()));
     }
     ui.add_space(12.0);
     for h in &p.honors {
@@ -169,18 +170,18 @@ fn person_text(ui: &mut Ui, lang: Lang, person: &crate::library::Person) {
             ui.label(
                 RichText::new(h.year.to_string())
                     .size(theme::BODY)
-                    .color(theme::GOLD_TEXT)
+                    .color(theme::gold_text())
                     .strong(),
             );
             ui.label(
                 RichText::new(h.title.get(lang))
                     .size(theme::BODY)
-                    .color(theme::RED),
+                    .color(theme::red()),
             );
             ui.label(
                 RichText::new(format!("· {}", h.level.label(lang)))
                     .size(theme::SMALL)
-                    .color(theme::INK_SOFT),
+                    .color(theme::ink_soft()),
             );
         });
     }
@@ -205,7 +206,7 @@ fn person_text(ui: &mut Ui, lang: Lang, person: &crate::library::Person) {
         .spacing(vec2(24.0, 10.0))
         .show(ui, |ui| {
             for (k, v) in facts {
-                ui.label(RichText::new(k).size(theme::SMALL).color(theme::INK_SOFT));
+                ui.label(RichText::new(k).size(theme::SMALL).color(theme::ink_soft()));
                 ui.label(RichText::new(v).size(theme::BODY));
                 ui.end_row();
             }

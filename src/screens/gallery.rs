@@ -20,7 +20,7 @@ pub struct GalleryOutput {
     pub jump_done: bool,
 }
 
-const RAIL_W: f32 = 232.0;
+const RAIL_W: f32 = 264.0;
 /// A decade's row on the rail: a 64 px target and its spacing, up to a
 /// roomier one where the screen is tall.
 const RAIL_ROW_MIN: f32 = 76.0;
@@ -111,7 +111,7 @@ pub fn view(ui: &mut Ui, m: &ViewModel, jump_to: Option<i32>) -> GalleryOutput {
             Align2::CENTER_CENTER,
             text,
             theme::heading(theme::HEADING),
-            theme::INK_SOFT,
+            theme::ink_soft(),
         );
         return GalleryOutput {
             action,
@@ -209,14 +209,14 @@ pub fn view(ui: &mut Ui, m: &ViewModel, jump_to: Option<i32>) -> GalleryOutput {
             Align2::LEFT_BOTTOM,
             lang.pick("正在准备图片", "Preparing"),
             theme::small(),
-            theme::INK_SOFT,
+            theme::ink_soft(),
         );
         painter.text(
             bar.left_top() - vec2(0.0, 8.0),
             Align2::LEFT_BOTTOM,
             format!("{done} / {total}"),
             theme::small(),
-            theme::INK_SOFT,
+            theme::ink_soft(),
         );
         // Redrawn as `images::pace_frames` wakes the kiosk: bevy_egui takes
         // any repaint request, delayed or not, as one for the next frame.
@@ -258,7 +258,7 @@ fn draw_decade_header(ui: &Ui, rect: Rect, lang: Lang, decade: i32, count: usize
         Align2::LEFT_BOTTOM,
         count,
         theme::body(),
-        theme::GOLD_TEXT,
+        theme::gold_text(),
     );
     p.hline(
         rect.x_range(),
@@ -278,7 +278,7 @@ fn draw_card(ui: &mut Ui, m: &ViewModel, rect: Rect, k: usize) -> egui::Response
         let (fill, ink) = theme::pressed(theme::CARD);
         (fill, ink, ink, ink)
     } else {
-        (theme::CARD, theme::INK, theme::RED, theme::INK_SOFT)
+        (theme::CARD, theme::INK, theme::red(), theme::ink_soft())
     };
     let painter = ui.painter();
     painter.rect(
@@ -320,7 +320,6 @@ fn draw_card(ui: &mut Ui, m: &ViewModel, rect: Rect, k: usize) -> egui::Response
 }
 
 fn decade_rail(ui: &mut Ui, m: &ViewModel, rect: Rect, in_view: Option<i32>) -> Option<i32> {
-    let lang = m.visit.lang;
     let mut counts: Vec<(i32, usize)> = Vec::new();
     for &i in &m.visit.order {
         let d = decade_of(m.library.placed_year(i, m.visit.filter));
@@ -329,51 +328,108 @@ fn decade_rail(ui: &mut Ui, m: &ViewModel, rect: Rect, in_view: Option<i32>) -> 
             _ => counts.push((d, 1)),
         }
     }
-    let mut chosen = None;
     // The rail stands on the bottom bar, within a seated visitor's reach,
     // and uses the height a portrait screen gives it.
     let reach_top = (ui.ctx().viewport_rect().height() * REACH).max(rect.top() + 8.0);
     let n = counts.len().max(1) as f32;
     let row_h = ((rect.bottom() - 4.0 - reach_top) / n).clamp(RAIL_ROW_MIN, RAIL_ROW_MAX);
-    let mut y = (rect.bottom() - 4.0 - row_h * n).max(rect.top() + 8.0);
-    for (decade, count) in counts {
+    let needed = row_h * n + 12.0;
+    let within_reach = Rect::from_min_max(pos2(rect.left(), reach_top), rect.max);
+    if needed <= within_reach.height() + 8.0 {
+        let top = rect.bottom() - 4.0 - row_h * n;
+        return rail_rows(ui, m, rect, top, row_h, &counts, in_view);
+    }
+    // More decades than fit within reach (large text on a short screen):
+    // the rail scrolls there, its bar showing, from the decade in view.
+    let mut chosen = None;
+    let mut rail = ui.new_child(egui::UiBuilder::new().max_rect(within_reach));
+    let current = counts.iter().position(|(d, _)| Some(*d) == in_view);
+    egui::ScrollArea::vertical()
+        .id_salt((
+            "rail",
+            m.visit.generation,
+            m.visit.filter.level,
+            m.visit.filter.sector,
+        ))
+        .scroll_source(egui::scroll_area::ScrollSource::ALL)
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
+        .auto_shrink([false, false])
+        .show_viewport(&mut rail, |ui, viewport| {
+            ui.set_min_height(needed);
+            let top = ui.max_rect().top() + 8.0;
+            chosen = rail_rows(ui, m, ui.max_rect(), top, row_h, &counts, in_view);
+            if let Some(k) = current {
+                let row = Rect::from_min_size(
+                    pos2(ui.max_rect().left(), top + k as f32 * row_h),
+                    vec2(10.0, row_h),
+                );
+                let shown = viewport.translate(ui.max_rect().min.to_vec2());
+                if !shown.contains_rect(row) {
+                    ui.scroll_to_rect(row, None);
+                }
+            }
+        });
+    chosen
+}
+
+/// The rail's rows from `top`, one a decade: the decade and its count on two
+/// lines where a row is tall, on one where it is not.
+fn rail_rows(
+    ui: &mut Ui,
+    m: &ViewModel,
+    rect: Rect,
+    top: f32,
+    row_h: f32,
+    counts: &[(i32, usize)],
+    in_view: Option<i32>,
+) -> Option<i32> {
+    let lang = m.visit.lang;
+    let mut chosen = None;
+    let mut y = top;
+    let two_lines = row_h >= 96.0;
+    for &(decade, count) in counts {
         let r = Rect::from_min_size(
-            pos2(rect.left() + 32.0, y),
-            vec2(rect.width() - 56.0, row_h - 12.0),
+            pos2(rect.left() + 24.0, y),
+            vec2(rect.width() - 40.0, row_h - 12.0),
         );
         let response = ui.interact(r, ui.id().with(("rail", decade)), Sense::click());
         widgets::name(&response, &decade_label(lang, decade));
         let current = in_view == Some(decade);
         let painter = ui.painter();
         let (fill, ink, soft) = if response.is_pointer_button_down_on() {
-            let (fill, ink) = theme::pressed(if current { theme::RED } else { theme::PAPER });
+            let (fill, ink) = theme::pressed(if current { theme::red() } else { theme::PAPER });
             (Some(fill), ink, ink)
         } else if current {
-            (Some(theme::RED), theme::ON_DARK, theme::ON_DARK)
+            (Some(theme::red()), theme::ON_DARK, theme::ON_DARK)
         } else {
-            (None, theme::INK, theme::GOLD_TEXT)
+            (None, theme::INK, theme::gold_text())
         };
         if let Some(fill) = fill {
             painter.rect_filled(r, CornerRadius::same(theme::RADIUS), fill);
         }
-        painter.text(
-            pos2(r.left() + 20.0, r.center().y - 15.0),
-            Align2::LEFT_CENTER,
-            decade_label(lang, decade),
-            theme::heading(theme::LEAD),
-            ink,
-        );
+        let label =
+            painter.layout_no_wrap(decade_label(lang, decade), theme::heading(theme::LEAD), ink);
         let n = match lang {
             Lang::Zh => format!("{count} 位"),
             Lang::En => format!("{count} people"),
         };
-        painter.text(
-            pos2(r.left() + 20.0, r.center().y + 22.0),
-            Align2::LEFT_CENTER,
-            n,
-            theme::small(),
-            soft,
-        );
+        let n = painter.layout_no_wrap(n, theme::small(), soft);
+        let x = r.left() + 16.0;
+        if two_lines {
+            let h = label.size().y + n.size().y;
+            let y0 = r.center().y - h / 2.0;
+            painter.galley(pos2(x, y0 + label.size().y), n, soft);
+            painter.galley(pos2(x, y0), label, ink);
+        } else {
+            let mid = r.center().y;
+            let label_w = label.size().x;
+            painter.galley(
+                pos2(x + label_w + 10.0, mid - n.size().y / 2.0 + 2.0),
+                n,
+                soft,
+            );
+            painter.galley(pos2(x, mid - label.size().y / 2.0), label, ink);
+        }
         if response.clicked() {
             chosen = Some(decade);
         }

@@ -48,6 +48,10 @@ pub struct Visit {
     pub back_to: BackTo,
     /// The filter sheet is open above the bottom bar.
     pub filter_open: bool,
+    /// 大字 · Large text: everything drawn 1.55 times larger, laid out anew.
+    pub large_text: bool,
+    /// 高对比 · High contrast: every text at 7:1 or more.
+    pub high_contrast: bool,
     /// The media item open in the viewer.
     pub media: usize,
     /// Bumped on every reset: egui keeps scroll positions by id, and a new
@@ -97,6 +101,9 @@ pub enum Action {
     SetFilter(Filter),
     /// Open or close the filter sheet.
     ToggleFilters,
+    /// The reading modes.
+    ToggleLargeText,
+    ToggleContrast,
     Show(Screen),
     /// Scroll the gallery to a decade.
     JumpDecade(i32),
@@ -273,6 +280,8 @@ pub fn apply_actions(
                 gallery.jump_to = None;
             }
             Action::ToggleFilters => visit.filter_open = !visit.filter_open,
+            Action::ToggleLargeText => visit.large_text = !visit.large_text,
+            Action::ToggleContrast => visit.high_contrast = !visit.high_contrast,
             Action::Show(s) => next.set(s),
             Action::JumpDecade(d) => gallery.jump_to = Some(d),
         }
@@ -308,6 +317,18 @@ fn draw(
         ctx.request_discard("fonts installed");
         ctx.request_repaint();
         return Ok(());
+    }
+    // The visit's reading modes: colours for this frame's drawing, and the
+    // zoom that large text is (egui lays every screen out anew at the
+    // smaller size in points, so nothing is cut).
+    theme::set_high_contrast(visit.high_contrast);
+    let zoom = if visit.large_text {
+        theme::LARGE_TEXT_ZOOM
+    } else {
+        1.0
+    };
+    if ctx.zoom_factor() != zoom {
+        ctx.set_zoom_factor(zoom);
     }
     let now = ctx.input(|i| i.time);
     if screen.is_changed() || transition.since.is_none() {

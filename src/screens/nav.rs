@@ -9,20 +9,129 @@ use crate::profile::{HonorLevel, Lang, Sector};
 use crate::theme;
 use bevy_egui::egui::{self, Align2, Rect, Stroke, Ui, pos2, vec2};
 
-/// The bar's height: a touch target and room around it.
-pub const BAR_H: f32 = 112.0;
+/// One row of the bar: a touch target and room around it.
+pub const ROW_H: f32 = 104.0;
 const EDGE: f32 = 32.0;
 const SPACING: f32 = 16.0;
+/// The "3 / 12" between previous and next, with the swipe hint under it;
+/// without the hint where the bar is narrow (a portrait screen in large text).
+const COUNTER_W: f32 = 180.0;
+const COUNTER_W_NARROW: f32 = 110.0;
 
-/// Draws the bar for `screen` along the bottom of `full`; returns the rect
-/// left above it and what the visitor asked for.
+/// One thing in the bar.
+enum Item<'a> {
+    Button {
+        id: &'static str,
+        icon: Option<Icon>,
+        label: &'a str,
+        filled: bool,
+        action: Action,
+    },
+    /// Previous · "3 / 12" · next; `step` makes the action for -1 or +1.
+    Stepper {
+        labels: StepLabels<'a>,
+        at: usize,
+        len: usize,
+        step: fn(i32) -> Action,
+        narrow: bool,
+    },
+}
+
+impl Item<'_> {
+    fn width(&self, ui: &Ui) -> f32 {
+        match self {
+            Item::Button { icon, label, .. } => widgets::icon_button_width(ui, *icon, label),
+            Item::Stepper { labels, narrow, .. } => {
+                widgets::icon_button_width(ui, Some(Icon::Previous), labels.previous)
+                    + if *narrow { COUNTER_W_NARROW } else { COUNTER_W }
+                    + widgets::icon_button_width(ui, Some(Icon::Next), labels.next)
+            }
+        }
+    }
+
+    fn draw(&self, ui: &mut Ui, x: f32, row: Rect, dark: bool) -> Option<Action> {
+        let y = row.center().y - theme::TOUCH / 2.0;
+        match self {
+            Item::Button {
+                id,
+                icon,
+                label,
+                filled,
+                action,
+            } => {
+                let r = Rect::from_min_size(pos2(x, y), vec2(self.width(ui), theme::TOUCH));
+                widgets::icon_button(ui, r, *id, *icon, label, *filled)
+                    .clicked()
+                    .then(|| action.clone())
+            }
+            Item::Stepper {
+                labels,
+                at,
+                len,
+                step,
+                narrow,
+            } => stepper(ui, x, row, labels, (*at, *len), dark, *narrow).map(step),
+        }
+    }
+}
+
+/// Draws the bar for `screen` along the bottom of `full`: navigation on the
+/// left, the reading modes and the language on the right, in one row where
+/// they fit and two where they do not (a portrait screen, large text).
+/// Returns the rect left above it and what the visitor asked for.
 pub fn bottom_bar(
     ui: &mut Ui,
     m: &ViewModel,
     full: Rect,
     screen: Screen,
 ) -> (Rect, Option<Action>) {
-    let bar = Rect::from_min_max(pos2(full.left(), full.bottom() - BAR_H), full.max);
+    if screen == Screen::Attract {
+        return (full, None);
+    }
+    let lang = m.visit.lang;
+    let mut navigation = navigation_items(m, screen);
+    let reading = [
+        Item::Button {
+            id: "large",
+            icon: None,
+            label: lang.pick("大字", "Large text"),
+            filled: m.visit.large_text,
+            action: Action::ToggleLargeText,
+        },
+        Item::Button {
+            id: "contrast",
+            icon: None,
+            label: lang.pick("高对比", "High contrast"),
+            filled: m.visit.high_contrast,
+            action: Action::ToggleContrast,
+        },
+        Item::Button {
+            id: "lang",
+            icon: None,
+            label: match lang {
+                Lang::Zh => "English",
+                Lang::En => "中文",
+            },
+            filled: false,
+            action: Action::ToggleLang,
+        },
+    ];
+    let span = |items: &[Item]| -> f32 {
+        items.iter().map(|i| i.width(ui)).sum::<f32>()
+            + SPACING * items.len().saturating_sub(1) as f32
+    };
+    let room = full.width() - 2.0 * EDGE;
+    if span(&navigation) > room {
+        for item in &mut navigation {
+            if let Item::Stepper { narrow, .. } = item {
+                *narrow = true;
+            }
+        }
+    }
+    let (nav_w, reading_w) = (span(&navigation), span(&reading));
+    let one_row = nav_w + reading_w + 3.0 * SPACING <= room;
+    let bar_h = if one_row { ROW_H } else { 2.0 * ROW_H };
+    let bar = Rect::from_min_max(pos2(full.left(), full.bottom() - bar_h), full.max);
     let above = Rect::from_min_max(full.min, pos2(full.right(), bar.top()));
     let dark = screen == Screen::Viewer;
     let painter = ui.painter();
@@ -30,112 +139,108 @@ pub fn bottom_bar(
     painter.hline(
         bar.x_range(),
         bar.top(),
-        Stroke::new(2.0, if dark { theme::INK_SOFT } else { theme::GOLD }),
+        Stroke::new(2.0, if dark { theme::ink_soft() } else { theme::GOLD }),
     );
-    let lang = m.visit.lang;
-    let y = bar.center().y - theme::TOUCH / 2.0;
-    let mut action = None;
-    let mut left = bar.left() + EDGE;
-    let mut right = bar.right() - EDGE;
-    // Buttons from the left edge, each after the last.
-    let place_left = |ui: &mut Ui, left: &mut f32, id: &str, icon, label: &str, filled| {
-        let w = widgets::icon_button_width(ui, icon, label);
-        let r = Rect::from_min_size(pos2(*left, y), vec2(w, theme::TOUCH));
-        *left += w + SPACING;
-        widgets::icon_button(ui, r, id, icon, label, filled).clicked()
+    // The lowest row is navigation; reading modes share it or sit above.
+    let bottom_row = Rect::from_min_max(pos2(bar.left(), bar.bottom() - ROW_H), bar.max);
+    let reading_row = if one_row {
+        bottom_row
+    } else {
+        bottom_row.translate(vec2(0.0, -ROW_H))
     };
+    let mut action = None;
+    let mut x = bar.left() + EDGE;
+    for item in &navigation {
+        action = item.draw(ui, x, bottom_row, dark).or(action);
+        x += item.width(ui) + SPACING;
+    }
+    let mut x = bar.right() - EDGE - reading_w;
+    for item in &reading {
+        action = item.draw(ui, x, reading_row, dark).or(action);
+        x += item.width(ui) + SPACING;
+    }
+    if m.visit.filter_open && matches!(screen, Screen::Gallery | Screen::Timeline) {
+        let (rest, chosen) = filter_sheet(ui, m, above);
+        return (rest, chosen.or(action));
+    }
+    (above, action)
+}
 
+/// The bar's navigation for `screen`, from the left edge.
+fn navigation_items<'a>(m: &'a ViewModel, screen: Screen) -> Vec<Item<'a>> {
+    let lang = m.visit.lang;
     match screen {
-        Screen::Attract => return (full, None),
+        Screen::Attract => Vec::new(),
         Screen::Gallery | Screen::Timeline => {
-            // The two ways to browse, as a pair: the current one is filled.
-            let gallery = lang.pick("画廊", "Gallery");
-            if place_left(
-                ui,
-                &mut left,
-                "gallery",
-                Some(Icon::Grid),
-                gallery,
-                screen == Screen::Gallery,
-            ) {
-                action = Some(Action::Show(Screen::Gallery));
-            }
-            let timeline = lang.pick("时间轴", "Timeline");
-            if place_left(
-                ui,
-                &mut left,
-                "timeline",
-                Some(Icon::Axis),
-                timeline,
-                screen == Screen::Timeline,
-            ) {
-                action = Some(Action::Show(Screen::Timeline));
-            }
-            // The filter: what is chosen is always in sight (in the header,
-            // beside the count), and one tap on 全部 shows everyone again.
             let filter = m.visit.filter;
-            left += SPACING;
-            if place_left(
-                ui,
-                &mut left,
-                "filter",
-                Some(Icon::Filter),
-                lang.pick("筛选", "Filter"),
-                m.visit.filter_open || !filter.is_all(),
-            ) {
-                action = Some(Action::ToggleFilters);
+            // The two ways to browse, as a pair: the current one is filled.
+            // Then the filter: what is chosen shows in the header beside the
+            // count, and 全部 shows everyone again in one tap.
+            let mut items = vec![
+                Item::Button {
+                    id: "gallery",
+                    icon: Some(Icon::Grid),
+                    label: lang.pick("画廊", "Gallery"),
+                    filled: screen == Screen::Gallery,
+                    action: Action::Show(Screen::Gallery),
+                },
+                Item::Button {
+                    id: "timeline",
+                    icon: Some(Icon::Axis),
+                    label: lang.pick("时间轴", "Timeline"),
+                    filled: screen == Screen::Timeline,
+                    action: Action::Show(Screen::Timeline),
+                },
+                Item::Button {
+                    id: "filter",
+                    icon: Some(Icon::Filter),
+                    label: lang.pick("筛选", "Filter"),
+                    filled: m.visit.filter_open || !filter.is_all(),
+                    action: Action::ToggleFilters,
+                },
+            ];
+            if !filter.is_all() {
+                items.push(Item::Button {
+                    id: "all",
+                    icon: Some(Icon::Close),
+                    label: lang.pick("全部", "All"),
+                    filled: false,
+                    action: Action::SetFilter(Filter::default()),
+                });
             }
-            if !filter.is_all()
-                && place_left(
-                    ui,
-                    &mut left,
-                    "all",
-                    Some(Icon::Close),
-                    lang.pick("全部", "All"),
-                    false,
-                )
-            {
-                action = Some(Action::SetFilter(Filter::default()));
-            }
+            items
         }
         Screen::Detail => {
-            if place_left(
-                ui,
-                &mut left,
-                "back",
-                Some(Icon::Back),
-                lang.pick("返回", "Back"),
-                true,
-            ) {
-                action = Some(Action::Back);
-            }
+            let mut items = vec![Item::Button {
+                id: "back",
+                icon: Some(Icon::Back),
+                label: lang.pick("返回", "Back"),
+                filled: true,
+                action: Action::Back,
+            }];
             if let Some((at, len)) = m.visit.position(m.library) {
-                let step = stepper(
-                    ui,
-                    bar,
-                    left,
-                    StepLabels {
+                items.push(Item::Stepper {
+                    labels: StepLabels {
                         previous: lang.pick("上一位", "Previous"),
                         next: lang.pick("下一位", "Next"),
                         hint: lang.pick("也可左右滑动", "or swipe"),
                     },
-                    (at, len),
-                    false,
-                );
-                action = step.map(Action::Step).or(action);
+                    at,
+                    len,
+                    step: Action::Step,
+                    narrow: false,
+                });
             }
+            items
         }
         Screen::Viewer => {
-            if place_left(
-                ui,
-                &mut left,
-                "close",
-                Some(Icon::Close),
-                lang.pick("关闭", "Close"),
-                true,
-            ) {
-                action = Some(Action::Back);
-            }
+            let mut items = vec![Item::Button {
+                id: "close",
+                icon: Some(Icon::Close),
+                label: lang.pick("关闭", "Close"),
+                filled: true,
+                action: Action::Back,
+            }];
             let count = m
                 .visit
                 .person
@@ -143,38 +248,21 @@ pub fn bottom_bar(
                 .and_then(|s| m.library.get(s))
                 .map_or(0, |p| p.profile.media.len());
             if count > 0 {
-                let step = stepper(
-                    ui,
-                    bar,
-                    left,
-                    StepLabels {
+                items.push(Item::Stepper {
+                    labels: StepLabels {
                         previous: lang.pick("上一张", "Previous"),
                         next: lang.pick("下一张", "Next"),
                         hint: lang.pick("也可左右滑动", "or swipe"),
                     },
-                    (m.visit.media + 1, count),
-                    true,
-                );
-                action = step.map(Action::StepMedia).or(action);
+                    at: m.visit.media + 1,
+                    len: count,
+                    step: Action::StepMedia,
+                    narrow: false,
+                });
             }
+            items
         }
     }
-    // The language, at the right end of every bar.
-    let lang_label = match lang {
-        Lang::Zh => "English",
-        Lang::En => "中文",
-    };
-    let w = widgets::icon_button_width(ui, None, lang_label);
-    right -= w;
-    let r = Rect::from_min_size(pos2(right, y), vec2(w, theme::TOUCH));
-    if widgets::icon_button(ui, r, "lang", None, lang_label, false).clicked() {
-        action = Some(Action::ToggleLang);
-    }
-    if m.visit.filter_open && matches!(screen, Screen::Gallery | Screen::Timeline) {
-        let (rest, chosen) = filter_sheet(ui, m, above);
-        return (rest, chosen.or(action));
-    }
-    (above, action)
 }
 
 /// What a filter lets through, in words: "北京市 · 教育"; None for everyone.
@@ -274,25 +362,24 @@ struct StepLabels<'a> {
     hint: &'a str,
 }
 
-/// Previous · "3 / 12" (and the swipe hint) · next, centred in the room
-/// between `left` and the language button; returns -1 or +1 when pressed.
+/// Previous · "3 / 12" (and the swipe hint) · next, from `x` in `row`;
+/// returns -1 or +1 when pressed. A button at the end of the order is not
+/// drawn, but keeps its place.
 fn stepper(
     ui: &mut Ui,
-    bar: Rect,
-    left: f32,
-    labels: StepLabels,
+    x: f32,
+    row: Rect,
+    labels: &StepLabels,
     (at, len): (usize, usize),
     dark: bool,
+    narrow: bool,
 ) -> Option<i32> {
+    let counter_w = if narrow { COUNTER_W_NARROW } else { COUNTER_W };
     let prev_w = widgets::icon_button_width(ui, Some(Icon::Previous), labels.previous);
     let next_w = widgets::icon_button_width(ui, Some(Icon::Next), labels.next);
-    let counter_w = 200.0;
-    let total = prev_w + counter_w + next_w;
-    // Centred on the screen where there is room, else just right of `left`.
-    let start = (bar.center().x - total / 2.0).max(left + SPACING);
-    let y = bar.center().y - theme::TOUCH / 2.0;
+    let y = row.center().y - theme::TOUCH / 2.0;
     let mut step = None;
-    let prev = Rect::from_min_size(pos2(start, y), vec2(prev_w, theme::TOUCH));
+    let prev = Rect::from_min_size(pos2(x, y), vec2(prev_w, theme::TOUCH));
     if at > 1
         && widgets::icon_button(
             ui,
@@ -306,10 +393,7 @@ fn stepper(
     {
         step = Some(-1);
     }
-    let next = Rect::from_min_size(
-        pos2(start + prev_w + counter_w, y),
-        vec2(next_w, theme::TOUCH),
-    );
+    let next = Rect::from_min_size(pos2(x + prev_w + counter_w, y), vec2(next_w, theme::TOUCH));
     if at < len
         && widgets::icon_button(ui, next, "next", Some(Icon::Next), labels.next, false).clicked()
     {
@@ -318,9 +402,9 @@ fn stepper(
     let (ink, soft) = if dark {
         (theme::ON_DARK, theme::ON_DARK)
     } else {
-        (theme::INK, theme::INK_SOFT)
+        (theme::INK, theme::ink_soft())
     };
-    let c = pos2(start + prev_w + counter_w / 2.0, bar.center().y);
+    let c = pos2(x + prev_w + counter_w / 2.0, row.center().y);
     let painter = ui.painter();
     painter.text(
         c - vec2(0.0, 16.0),
@@ -329,7 +413,7 @@ fn stepper(
         theme::heading(theme::LEAD),
         ink,
     );
-    if len > 1 {
+    if len > 1 && !narrow {
         painter.text(
             c + vec2(0.0, 22.0),
             Align2::CENTER_CENTER,

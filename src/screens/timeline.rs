@@ -26,7 +26,7 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
             Align2::CENTER_CENTER,
             lang.pick("展览内容准备中", "The exhibition is being prepared"),
             theme::heading(theme::HEADING),
-            theme::INK_SOFT,
+            theme::ink_soft(),
         );
         return action;
     }
@@ -116,7 +116,7 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
                             Align2::LEFT_TOP,
                             decade_label(lang, d),
                             theme::heading(theme::HEADING),
-                            theme::GOLD_TEXT,
+                            theme::gold_text(),
                         );
                     }
                 }
@@ -126,7 +126,7 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
             painter.hline(
                 origin.x..=origin.x + x,
                 axis_y,
-                Stroke::new(3.0, theme::RED),
+                Stroke::new(3.0, theme::red()),
             );
             let visible = |cx: f32, cw: f32| {
                 cx + cw >= viewport.left() - lane_w && cx <= viewport.right() + lane_w
@@ -140,7 +140,7 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
                 painter.vline(
                     tick_x,
                     axis_y - if major { 14.0 } else { 7.0 }..=axis_y,
-                    Stroke::new(2.0, theme::RED),
+                    Stroke::new(2.0, theme::red()),
                 );
                 if major || !people.is_empty() || year % 5 == 0 {
                     painter.text(
@@ -149,7 +149,7 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
                         year.to_string(),
                         theme::small(),
                         if people.is_empty() {
-                            theme::INK_SOFT
+                            theme::ink_soft()
                         } else {
                             theme::INK
                         },

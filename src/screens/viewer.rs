@@ -79,7 +79,11 @@ pub fn view(ui: &mut Ui, m: &ViewModel, zoom: &mut ViewerState) -> Option<Action
                 Align2::CENTER_CENTER,
                 mark,
                 theme::heading(theme::HEADING),
-                theme::ON_DARK.gamma_multiply(0.4),
+                if theme::high_contrast() {
+                    theme::ON_DARK
+                } else {
+                    theme::ON_DARK.gamma_multiply(0.4)
+                },
             );
         }
     }

@@ -43,7 +43,7 @@ pub fn button(
 /// A button's fill, text colour and outline, pressed or at rest.
 fn button_colors(response: &Response, filled: bool) -> (Color32, Color32, Stroke) {
     let (fill, text, stroke) = if filled {
-        (theme::RED, theme::ON_DARK, Stroke::NONE)
+        (theme::red(), theme::ON_DARK, Stroke::NONE)
     } else {
         (theme::CARD, theme::RED_DEEP, Stroke::new(2.0, theme::LINE))
     };
@@ -182,7 +182,7 @@ pub fn icon_button_width(ui: &Ui, icon: Option<Icon>, label: &str) -> f32 {
     let galley = ui
         .painter()
         .layout_no_wrap(label.to_owned(), theme::body(), theme::INK);
-    (galley.size().x + icon.map_or(0.0, |_| ICON + 12.0) + 56.0).max(theme::TOUCH)
+    (galley.size().x + icon.map_or(0.0, |_| ICON + 12.0) + 44.0).max(theme::TOUCH)
 }
 
 /// The width a button needs for `label`.
@@ -216,7 +216,7 @@ pub fn chip(ui: &mut Ui, label: &str, name: &str, selected: bool) -> Response {
     response
         .widget_info(|| egui::WidgetInfo::selected(egui::WidgetType::Button, true, selected, name));
     let (fill, ink, stroke) = if selected {
-        (theme::RED, theme::ON_DARK, Stroke::NONE)
+        (theme::red(), theme::ON_DARK, Stroke::NONE)
     } else {
         (theme::CARD, theme::INK, Stroke::new(1.5, theme::LINE))
     };
@@ -247,13 +247,19 @@ pub fn picture(ui: &Ui, rect: Rect, picture: Picture, placeholder: &str, radius:
         }
         Picture::Loading | Picture::Broken => {
             painter.rect_filled(rect, CornerRadius::same(radius), theme::BAND);
+            // A quiet mark, but a legible one in high contrast.
+            let ink = if theme::high_contrast() {
+                theme::gold_text()
+            } else {
+                theme::gold_text().gamma_multiply(0.5)
+            };
             let size = (rect.width().min(rect.height()) * 0.42).max(20.0);
             painter.text(
                 rect.center(),
                 Align2::CENTER_CENTER,
                 placeholder,
                 theme::heading(size),
-                theme::GOLD_TEXT.gamma_multiply(0.5),
+                ink,
             );
         }
     }
@@ -303,7 +309,7 @@ pub fn header(ui: &mut Ui, m: &ViewModel, rect: Rect) -> Rect {
     let title = painter.layout_no_wrap(
         ex.title.get(lang).to_owned(),
         theme::heading(52.0),
-        theme::RED,
+        theme::red(),
     );
     let n = m.visit.order.len();
     let count = match (lang, super::nav::filter_words(lang, m.visit.filter)) {
@@ -312,7 +318,7 @@ pub fn header(ui: &mut Ui, m: &ViewModel, rect: Rect) -> Rect {
         (Lang::Zh, Some(w)) => format!("{w}：{n} 位"),
         (Lang::En, Some(w)) => format!("{w}: {n} people"),
     };
-    let count = painter.layout_no_wrap(count, theme::body(), theme::INK_SOFT);
+    let count = painter.layout_no_wrap(count, theme::body(), theme::ink_soft());
     let subtitle = ex.subtitle.get(lang).trim().to_owned();
     let title_top = rect.top() + 26.0;
     let title_mid = title_top + title.size().y / 2.0;
@@ -320,7 +326,7 @@ pub fn header(ui: &mut Ui, m: &ViewModel, rect: Rect) -> Rect {
     // The subtitle beside the title where it fits, else on a line of its own
     // below (a portrait screen is narrow but tall).
     let one_line = painter
-        .layout_no_wrap(subtitle.clone(), theme::body(), theme::INK_SOFT)
+        .layout_no_wrap(subtitle.clone(), theme::body(), theme::ink_soft())
         .size()
         .x
         + beside
@@ -331,11 +337,11 @@ pub fn header(ui: &mut Ui, m: &ViewModel, rect: Rect) -> Rect {
     } else {
         172.0
     };
-    painter.galley(pos2(left, title_top), title.clone(), theme::RED);
+    painter.galley(pos2(left, title_top), title.clone(), theme::red());
     painter.galley(
         pos2(right - count.size().x, title_mid - count.size().y / 2.0),
         count.clone(),
-        theme::INK_SOFT,
+        theme::ink_soft(),
     );
     if !subtitle.is_empty() {
         let (at, width) = if one_line {
@@ -346,9 +352,9 @@ pub fn header(ui: &mut Ui, m: &ViewModel, rect: Rect) -> Rect {
         } else {
             (pos2(left, rect.top() + 126.0), right - left)
         };
-        let g = clipped_text(ui, subtitle, theme::body(), theme::INK_SOFT, width, 1);
+        let g = clipped_text(ui, subtitle, theme::body(), theme::ink_soft(), width, 1);
         ui.painter()
-            .galley(pos2(at.x, at.y - g.size().y / 2.0), g, theme::INK_SOFT);
+            .galley(pos2(at.x, at.y - g.size().y / 2.0), g, theme::ink_soft());
     }
     ui.painter().hline(
         left..=right,
@@ -432,7 +438,10 @@ pub fn modal(ctx: &egui::Context, countdown: Option<f32>) {
             };
             let painter = ui.painter();
             painter.rect_filled(rect, 0, Color32::from_black_alpha(150));
-            let card = Rect::from_center_size(rect.center(), vec2(760.0, 520.0));
+            let card = Rect::from_center_size(
+                rect.center(),
+                vec2(760.0_f32.min(rect.width() - 40.0), 520.0),
+            );
             painter.rect(
                 card,
                 CornerRadius::same(16),
@@ -452,18 +461,20 @@ pub fn modal(ctx: &egui::Context, countdown: Option<f32>) {
                 Align2::CENTER_CENTER,
                 "Still there?",
                 theme::heading(theme::HEADING),
-                theme::INK_SOFT,
+                theme::ink_soft(),
             );
             painter.text(
                 card.center() + vec2(0.0, 10.0),
                 Align2::CENTER_CENTER,
                 format!("{}", left.ceil() as i32),
                 theme::heading(110.0),
-                theme::RED,
+                theme::red(),
             );
-            let button =
-                Rect::from_center_size(card.center_bottom() - vec2(0.0, 90.0), vec2(420.0, 104.0));
-            painter.rect_filled(button, CornerRadius::same(52), theme::RED);
+            let button = Rect::from_center_size(
+                card.center_bottom() - vec2(0.0, 90.0),
+                vec2(420.0_f32.min(card.width() - 40.0), 104.0),
+            );
+            painter.rect_filled(button, CornerRadius::same(52), theme::red());
             painter.text(
                 button.center(),
                 Align2::CENTER_CENTER,

@@ -38,7 +38,17 @@ fn idle_asks_then_resets_everything_to_attract() {
         .world_mut()
         .write_message(Action::SetFilter(filter));
     kiosk.frames(2);
-    kiosk.tap(Vec2::new(420.0, 450.0));
+    for mode in [Action::ToggleLargeText, Action::ToggleContrast] {
+        kiosk.app.world_mut().write_message(mode);
+    }
+    kiosk.frames(2);
+    assert!(kiosk.visit().large_text && kiosk.visit().high_contrast);
+    // Large text moved the cards: open the first person directly.
+    kiosk
+        .app
+        .world_mut()
+        .write_message(Action::Open("ce-shiren".to_owned()));
+    kiosk.frames(2);
     assert_eq!(kiosk.screen(), Screen::Detail);
     assert_eq!(kiosk.visit().lang, Lang::En);
     assert_eq!(kiosk.visit().filter, filter);
@@ -59,6 +69,7 @@ fn idle_asks_then_resets_everything_to_attract() {
     assert_eq!(kiosk.visit().filter, Filter::default());
     assert_eq!(kiosk.visit().person, None);
     assert_eq!(kiosk.visit().order.len(), 2);
+    assert!(!kiosk.visit().large_text && !kiosk.visit().high_contrast);
     assert_eq!(countdown(&kiosk), None);
     // And it stays there, without counting down again.
     kiosk.frames(1200);

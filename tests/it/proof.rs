@@ -23,8 +23,31 @@ fn proof_renders_every_page_at_full_hd() {
     let mut expected = vec![
         "gallery.png".to_string(),
         "gallery-en.png".into(),
+        "gallery-large.png".into(),
+        "gallery-contrast.png".into(),
         "timeline.png".into(),
     ];
+    // The first person in the gallery's order, in large text.
+    let first = kiosk::library::Library::build(
+        Default::default(),
+        people.iter().map(|slug| {
+            let bytes = std::fs::read(profiles.join(slug).join("profile.ron")).unwrap();
+            let dir = kiosk::profile::ProfileDir {
+                root: &profiles,
+                slug,
+            };
+            let loaded = kiosk::profile::load_profile(&dir, &bytes);
+            kiosk::library::Entry {
+                slug: slug.clone(),
+                profile: std::sync::Arc::new(loaded.value.unwrap()),
+                name_at: loaded.name_at,
+            }
+        }),
+    )
+    .people[0]
+        .slug
+        .clone();
+    expected.push(format!("detail-{first}-large.png"));
     expected.extend(people.iter().map(|s| format!("detail-{s}.png")));
     let mut seen = HashSet::new();
     for name in &expected {

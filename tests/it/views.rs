@@ -83,41 +83,58 @@ fn show(view: View, visit: Visit) -> Harness<'static, Option<Action>> {
     show_at(view, visit, LANDSCAPE)
 }
 
-/// One view of `library()` on a screen of `size`.
+/// One view of `library()` on a screen of `size` (physical pixels), in the
+/// visit's reading modes: large text is a larger pixels-per-point, as the
+/// kiosk's zoom makes it, so the view lays out in fewer points.
 fn show_at(view: View, visit: Visit, size: egui::Vec2) -> Harness<'static, Option<Action>> {
     let library = library();
     let images = Images::default();
     let mut styled = false;
     let mut zoom = ViewerState::default();
-    let mut harness = Harness::builder().with_size(size).build_ui_state(
-        move |ui, last: &mut Option<Action>| {
-            if !styled {
-                // As the kiosk does: the bundled CJK fonts and the
-                // theme's font families take effect from the next pass.
-                kiosk::theme::apply(ui.ctx());
-                styled = true;
-                return;
-            }
-            let lookup = ImageLookup::new(&images);
-            let model = ViewModel {
-                library: &library,
-                visit: &visit,
-                images: &lookup,
-                profiles_root: Path::new("profiles"),
-                preparing: None,
-            };
-            let action = match view {
-                View::Gallery => gallery::view(ui, &model, None).action,
-                View::Timeline => timeline::view(ui, &model),
-                View::Detail => detail::view(ui, &model),
-                View::Viewer => viewer::view(ui, &model, &mut zoom),
-            };
-            if action.is_some() {
-                *last = action;
-            }
-        },
-        None,
-    );
+    let ppp = if visit.large_text {
+        kiosk::theme::LARGE_TEXT_ZOOM
+    } else {
+        1.0
+    };
+    let mut harness = Harness::builder()
+        .with_size(size / ppp)
+        .with_pixels_per_point(ppp)
+        .build_ui_state(
+            move |ui, last: &mut Option<Action>| {
+                if !styled {
+                    // As the kiosk does: the bundled CJK fonts and the
+                    // theme's font families take effect from the next pass.
+                    kiosk::theme::apply(ui.ctx());
+                    styled = true;
+                    return;
+                }
+                // As `screens::draw` does: the screen's ground, the colours.
+                kiosk::theme::set_high_contrast(visit.high_contrast);
+                let ground = match view {
+                    View::Viewer => kiosk::theme::NIGHT,
+                    _ => kiosk::theme::PAPER,
+                };
+                ui.painter().rect_filled(ui.max_rect(), 0, ground);
+                let lookup = ImageLookup::new(&images);
+                let model = ViewModel {
+                    library: &library,
+                    visit: &visit,
+                    images: &lookup,
+                    profiles_root: Path::new("profiles"),
+                    preparing: None,
+                };
+                let action = match view {
+                    View::Gallery => gallery::view(ui, &model, None).action,
+                    View::Timeline => timeline::view(ui, &model),
+                    View::Detail => detail::view(ui, &model),
+                    View::Viewer => viewer::view(ui, &model, &mut zoom),
+                };
+                if action.is_some() {
+                    *last = action;
+                }
+            },
+            None,
+        );
     harness.run_steps(3);
     harness
 }
@@ -396,25 +413,126 @@ fn every_navigation_target_is_large_and_within_reach() {
     ];
     for size in [LANDSCAPE, PORTRAIT] {
         for lang in [Lang::Zh, Lang::En] {
-            for (view, person, names) in screens {
-                let mut v = visit(lang, person);
-                v.media = 0;
-                let h = show_at(view, v, size);
-                for &(zh, en) in names {
-                    let name = lang.pick(zh, en);
-                    let node = h.query_by_label(name).unwrap_or_else(|| {
-                        panic!("{view:?} at {size:?} in {lang:?} has no “{name}”")
-                    });
-                    let r = node.rect();
-                    let at = format!("{view:?} “{name}” at {size:?}: {r:?}");
-                    assert!(r.width() >= 64.0 && r.height() >= 64.0, "too small: {at}");
-                    assert!(r.top() >= size.y * 0.4, "out of reach: {at}");
-                    assert!(
-                        r.bottom() <= size.y && r.right() <= size.x,
-                        "off screen: {at}"
-                    );
+            for large_text in [false, true] {
+                for (view, person, names) in screens {
+                    let mut v = visit(lang, person);
+                    v.large_text = large_text;
+                    let h = show_at(view, v, size);
+                    let ppp = if large_text {
+                        kiosk::theme::LARGE_TEXT_ZOOM
+                    } else {
+                        1.0
+                    };
+                    let mut all = names.to_vec();
+                    all.extend([("大字", "Large text"), ("高对比", "High contrast")]);
+                    for (zh, en) in all {
+                        let name = lang.pick(zh, en);
+                        let node = h.query_by_label(name).unwrap_or_else(|| {
+                            panic!("{view:?} at {size:?} in {lang:?} has no “{name}”")
+                        });
+                        // In physical pixels.
+                        let r = node.rect() * ppp;
+                        let at =
+                            format!("{view:?} “{name}” at {size:?}, large {large_text}: {r:?}");
+                        assert!(r.width() >= 64.0 && r.height() >= 64.0, "too small: {at}");
+                        assert!(r.top() >= size.y * 0.4, "out of reach: {at}");
+                        assert!(
+                            r.bottom() <= size.y + 0.5 && r.right() <= size.x + 0.5,
+                            "off screen: {at}"
+                        );
+                    }
                 }
             }
+        }
+    }
+}
+
+/// Every text a view draws, with its colour, size (points) and the fill it
+/// stands on (the topmost opaque, untextured rect under its middle).
+fn texts(h: &Harness<'static, Option<Action>>) -> Vec<(String, egui::Color32, f32, egui::Color32)> {
+    let shapes = &h.output().shapes;
+    let mut out = Vec::new();
+    for (i, clipped) in shapes.iter().enumerate() {
+        let egui::Shape::Text(t) = &clipped.shape else {
+            continue;
+        };
+        let rect = t.visual_bounding_rect();
+        if t.galley.is_empty() || !clipped.clip_rect.intersects(rect) {
+            continue;
+        }
+        let mid = clipped.clip_rect.intersect(rect).center();
+        let ground = shapes[..i]
+            .iter()
+            .rev()
+            .find_map(|c| match &c.shape {
+                egui::Shape::Rect(r)
+                    if r.rect.contains(mid)
+                        && c.clip_rect.contains(mid)
+                        && r.fill.a() == 255
+                        && r.brush.is_none() =>
+                {
+                    Some(r.fill)
+                }
+                _ => None,
+            })
+            .unwrap_or(kiosk::theme::PAPER);
+        for section in &t.galley.job.sections {
+            let color = t.override_text_color.unwrap_or(section.format.color);
+            let range = section.byte_range.start.0..section.byte_range.end.0;
+            let text = t.galley.job.text[range].to_owned();
+            if text.trim().is_empty() || color.a() == 0 {
+                continue;
+            }
+            out.push((text, color, section.format.font_id.size, ground));
+        }
+    }
+    out
+}
+
+/// 高对比 · High contrast: every text on every screen at 7:1 or more
+/// against what it stands on, in both languages.
+#[test]
+fn high_contrast_puts_every_text_at_seven_to_one() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (view, person) in [
+            (View::Gallery, None),
+            (View::Timeline, None),
+            (View::Detail, Some("li")),
+            (View::Viewer, Some("li")),
+        ] {
+            let mut v = visit(lang, person);
+            v.high_contrast = true;
+            let h = show_at(view, v, LANDSCAPE);
+            let seen = texts(&h);
+            assert!(seen.len() > 5, "{view:?}: {} texts", seen.len());
+            for (text, color, _, ground) in seen {
+                let c = kiosk::theme::contrast(color, ground);
+                assert!(
+                    c >= 7.0,
+                    "{view:?} {lang:?}: “{text}” {color:?} on {ground:?} is {c:.1}:1"
+                );
+            }
+        }
+    }
+}
+
+/// 大字 · Large text: body text at 40 px or more, the smallest labels at 32.
+#[test]
+fn large_text_draws_no_text_under_32_px_and_body_at_40() {
+    for size in [LANDSCAPE, PORTRAIT] {
+        for (view, person) in [
+            (View::Gallery, None),
+            (View::Timeline, None),
+            (View::Detail, Some("li")),
+        ] {
+            let mut v = visit(Lang::Zh, person);
+            v.large_text = true;
+            let h = show_at(view, v, size);
+            let px = |pt: f32| pt * kiosk::theme::LARGE_TEXT_ZOOM;
+            for (text, _, pt, _) in texts(&h) {
+                assert!(px(pt) >= 32.0, "{view:?}: “{text}” at {:.0} px", px(pt));
+            }
+            assert!(px(kiosk::theme::BODY) >= 40.0);
         }
     }
 }
