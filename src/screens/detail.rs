@@ -12,7 +12,7 @@ use bevy_egui::egui::{
 };
 
 /// The strip of media thumbnails: a picture and two rows of caption.
-const THUMBS_H: f32 = 190.0;
+const THUMBS_H: f32 = 224.0;
 
 pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
     let lang = m.visit.lang;
