@@ -11,8 +11,12 @@ use bevy_egui::egui::{
     self, CornerRadius, Rect, RichText, Sense, Stroke, StrokeKind, Ui, pos2, vec2,
 };
 
-/// The strip of media thumbnails: a picture and two rows of caption.
-const THUMBS_H: f32 = 224.0;
+/// The strip of media thumbnails: a margin, a picture and two rows of
+/// caption (kept low enough that, in large text on a landscape screen, the
+/// pictures stay in the lower 60%).
+const THUMBS_H: f32 = 194.0;
+const THUMB_H: f32 = 104.0;
+const THUMB_TOP: f32 = 22.0;
 
 pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
     let lang = m.visit.lang;
@@ -93,9 +97,9 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
         let tw = ((strip.width() - 16.0 * (n - 1.0)) / n).min(200.0);
         let total = tw * n + 16.0 * (n - 1.0);
         let mut x = strip.center().x - total / 2.0;
-        let y = strip.top() + 20.0;
+        let y = strip.top() + THUMB_TOP;
         for (i, media) in p.media.iter().enumerate() {
-            let r = Rect::from_min_size(pos2(x, y), vec2(tw, 120.0));
+            let r = Rect::from_min_size(pos2(x, y), vec2(tw, THUMB_H));
             // The picture and its caption below it are one target.
             let response = ui.interact(
                 Rect::from_min_max(r.min, r.max + vec2(0.0, 56.0)),

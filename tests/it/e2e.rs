@@ -70,8 +70,8 @@ fn look(display: &str, shot: &Path) -> Seen {
     const RED: [u8; 3] = [0x9E, 0x22, 0x2A];
     if near(px(10, 10), NIGHT) {
         Seen::Attract
-    } else if near(px(10, 10), PAPER) && near(px(50, 300), RED) {
-        Seen::Gallery // the decade rail, current decade highlighted
+    } else if near(px(10, 10), PAPER) && near(px(50, 786), RED) {
+        Seen::Gallery // the decade rail on the bar, the 1950s highlighted
     } else if near(px(10, 10), PAPER) && near(px(40, 1024), RED) {
         Seen::Detail // the back button, bottom left (the rail is not there)
     } else {
@@ -204,7 +204,7 @@ fn a_visit_in_a_real_window() {
         Seen::Detail,
         "a drag opened a card"
     );
-    press(&display, 120, 274);
+    press(&display, 120, 786);
     settled(&display, &shots, "back-to-the-1950s");
     // A tap on the first card opens that person.
     press(&display, 420, 450);
