@@ -19,6 +19,8 @@ pub const GOLD: Color32 = Color32::from_rgb(0xC8, 0x9B, 0x3C);
 pub const GOLD_TEXT: Color32 = Color32::from_rgb(0x7A, 0x55, 0x10);
 pub const LINE: Color32 = Color32::from_rgb(0xE2, 0xD5, 0xBF);
 pub const BAND: Color32 = Color32::from_rgb(0xEE, 0xE4, 0xD1);
+/// A picture's place while it loads, or when it cannot be shown.
+pub const PLACEHOLDER: Color32 = Color32::from_rgb(0xEA, 0xDF, 0xCA);
 pub const NIGHT: Color32 = Color32::from_rgb(0x14, 0x10, 0x0D);
 pub const ON_DARK: Color32 = Color32::from_rgb(0xF7, 0xF0, 0xE3);
 

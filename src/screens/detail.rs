@@ -77,12 +77,18 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
     );
     widgets::portrait(ui, m, person, photo, Variant::Detail, 2);
     if p.sample {
-        // The badge is as wide as its words, whatever the font draws.
-        let text = ui.painter().layout_no_wrap(
+        // The badge is as wide as its words, whatever the font draws, and
+        // never wider than the photo (large text on a narrow one: "示例").
+        let mut text = ui.painter().layout_no_wrap(
             "示例 · Sample".to_owned(),
             theme::small(),
             theme::gold_text(),
         );
+        if text.size().x + 52.0 > photo.width() {
+            text =
+                ui.painter()
+                    .layout_no_wrap("示例".to_owned(), theme::small(), theme::gold_text());
+        }
         let tag = Rect::from_min_size(
             photo.left_bottom() + vec2(12.0, -(text.size().y + 28.0)),
             text.size() + vec2(28.0, 16.0),

@@ -30,7 +30,8 @@ const RAIL_ROW_MAX: f32 = 120.0;
 const REACH: f32 = 0.4;
 const CARD_W: f32 = 272.0;
 const HEADER_H: f32 = 96.0;
-const TEXT_H: f32 = 156.0;
+/// Below the photo: the name, two rows of honour, two of work unit.
+const TEXT_H: f32 = 196.0;
 
 /// One row of the grid: a decade header or a row of cards.
 enum Row {
@@ -294,19 +295,26 @@ fn draw_card(ui: &mut Ui, m: &ViewModel, rect: Rect, k: usize) -> egui::Response
     let x = rect.left() + 18.0;
     let width = rect.width() - 36.0;
     let mut y = photo.bottom() + 14.0;
-    let name = ui.painter().layout_no_wrap(
+    // One row: a long English name ends in "…" inside the card.
+    let name = widgets::clipped_text(
+        ui,
         p.name.get(lang).to_owned(),
         theme::heading(theme::NAME),
         ink,
+        width,
+        1,
     );
     ui.painter().galley(pos2(x, y), name, ink);
     y += 44.0;
+    // The whole honour, on two rows where it needs them ("1985 National
+    // May Day Labour Medal"); the work unit below it.
     if let Some(h) = m.library.card_honor(m.visit.order[k], m.visit.filter) {
         let line = format!("{} {}", h.year, h.title.get(lang));
-        let g = widgets::clipped_text(ui, line, theme::small(), honor_ink, width, 1);
+        let g = widgets::clipped_text(ui, line, theme::small(), honor_ink, width, 2);
+        let h = g.size().y;
         ui.painter().galley(pos2(x, y), g, honor_ink);
+        y += h + 4.0;
     }
-    y += 34.0;
     let g = widgets::clipped_text(
         ui,
         p.work_unit.get(lang).to_owned(),

@@ -246,7 +246,7 @@ pub fn picture(ui: &Ui, rect: Rect, picture: Picture, placeholder: &str, radius:
             );
         }
         Picture::Loading | Picture::Broken => {
-            painter.rect_filled(rect, CornerRadius::same(radius), theme::BAND);
+            painter.rect_filled(rect, CornerRadius::same(radius), theme::PLACEHOLDER);
             // A quiet mark, but a legible one in high contrast.
             let ink = if theme::high_contrast() {
                 theme::gold_text()

@@ -40,7 +40,9 @@ fn library() -> Library {
             ),
             with_media(person(
                 "li",
-                "Li",
+                // A long English name: it must wrap inside its card and its
+                // place on the timeline, never over what is below.
+                "Li Xiaoming-Ouyangzhuang",
                 Sector::Health,
                 &[(1985, HonorLevel::Municipal)],
             )),
@@ -533,6 +535,73 @@ fn large_text_draws_no_text_under_32_px_and_body_at_40() {
                 assert!(px(pt) >= 32.0, "{view:?}: “{text}” at {:.0} px", px(pt));
             }
             assert!(px(kiosk::theme::BODY) >= 40.0);
+        }
+    }
+}
+
+/// No text is drawn over another text, on any screen, in either language or
+/// text size, landscape or portrait (English names and honours once ran into
+/// the portrait below them on the timeline).
+#[test]
+fn no_text_overlaps_another() {
+    for size in [LANDSCAPE, PORTRAIT] {
+        for lang in [Lang::Zh, Lang::En] {
+            for large_text in [false, true] {
+                for (view, person) in [
+                    (View::Gallery, None),
+                    (View::Timeline, None),
+                    (View::Detail, Some("li")),
+                    (View::Viewer, Some("li")),
+                ] {
+                    let mut v = visit(lang, person);
+                    v.large_text = large_text;
+                    let h = show_at(view, v, size);
+                    let rects: Vec<(String, egui::Rect)> = h
+                        .output()
+                        .shapes
+                        .iter()
+                        .filter_map(|c| match &c.shape {
+                            egui::Shape::Text(t) if !t.galley.is_empty() => {
+                                let r = t.visual_bounding_rect().intersect(c.clip_rect);
+                                (r.is_positive()).then(|| (t.galley.job.text.clone(), r))
+                            }
+                            _ => None,
+                        })
+                        .collect();
+                    let at = format!("{view:?} {lang:?} large {large_text} at {size:?}");
+                    for (i, (a, ra)) in rects.iter().enumerate() {
+                        for (b, rb) in &rects[i + 1..] {
+                            // A pixel of touching is not an overlap.
+                            let both = ra.intersect(*rb);
+                            assert!(
+                                !(both.width() > 1.0 && both.height() > 1.0),
+                                "{at}: “{a}” {ra:?} overlaps “{b}” {rb:?}"
+                            );
+                        }
+                    }
+                    // Nor half over an element: a text that meets a filled
+                    // shape (a button, a badge, a picture) lies wholly in it.
+                    for c in &h.output().shapes {
+                        let egui::Shape::Rect(shape) = &c.shape else {
+                            continue;
+                        };
+                        let ground = [kiosk::theme::PAPER, kiosk::theme::BAND, kiosk::theme::NIGHT];
+                        let is_ground = shape.brush.is_none() && ground.contains(&shape.fill);
+                        if is_ground || (shape.fill.a() < 255 && shape.brush.is_none()) {
+                            continue;
+                        }
+                        let element = shape.rect.intersect(c.clip_rect);
+                        for (text, r) in &rects {
+                            let both = r.intersect(element);
+                            let meets = both.width() > 1.0 && both.height() > 1.0;
+                            assert!(
+                                !meets || element.expand(1.0).contains_rect(*r),
+                                "{at}: “{text}” {r:?} runs over the edge of {element:?}"
+                            );
+                        }
+                    }
+                }
+            }
         }
     }
 }
