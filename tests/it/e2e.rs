@@ -68,7 +68,12 @@ fn look(display: &str, shot: &Path) -> Seen {
     const PAPER: [u8; 3] = [0xF5, 0xEE, 0xE0];
     const NIGHT: [u8; 3] = [0x14, 0x10, 0x0D];
     const RED: [u8; 3] = [0x9E, 0x22, 0x2A];
-    if near(px(10, 10), NIGHT) {
+    // A window not yet drawn is dark too: the attract loop is dark *and*
+    // has a portrait and text on it (many colours), so a tap is not sent to
+    // a window that cannot take it yet.
+    let colours: std::collections::HashSet<[u8; 3]> =
+        img.pixels().step_by(331).map(|p| p.0).collect();
+    if near(px(10, 10), NIGHT) && colours.len() > 40 {
         Seen::Attract
     } else if near(px(10, 10), PAPER) && near(px(50, 786), RED) {
         Seen::Gallery // the decade rail on the bar, the 1950s highlighted
