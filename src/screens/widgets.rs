@@ -11,35 +11,6 @@ use bevy_egui::egui::{
     self, Align2, Color32, CornerRadius, Rect, Response, Sense, Stroke, StrokeKind, Ui, pos2, vec2,
 };
 
-/// A button at least `theme::TOUCH` high, with the label centred.
-pub fn button(
-    ui: &mut Ui,
-    rect: Rect,
-    id: impl std::hash::Hash + std::fmt::Debug,
-    label: &str,
-    filled: bool,
-) -> Response {
-    let response = ui.interact(rect, ui.id().with(id), Sense::click());
-    name(&response, label);
-    let (fill, text, stroke) = button_colors(&response, filled);
-    let painter = ui.painter();
-    painter.rect(
-        rect,
-        CornerRadius::same(theme::RADIUS),
-        fill,
-        stroke,
-        StrokeKind::Inside,
-    );
-    painter.text(
-        rect.center(),
-        Align2::CENTER_CENTER,
-        label,
-        theme::body(),
-        text,
-    );
-    response
-}
-
 /// A button's fill, text colour and outline, pressed or at rest.
 fn button_colors(response: &Response, filled: bool) -> (Color32, Color32, Stroke) {
     let (fill, text, stroke) = if filled {
@@ -183,14 +154,6 @@ pub fn icon_button_width(ui: &Ui, icon: Option<Icon>, label: &str) -> f32 {
         .painter()
         .layout_no_wrap(label.to_owned(), theme::body(), theme::INK);
     (galley.size().x + icon.map_or(0.0, |_| ICON + 12.0) + 44.0).max(theme::TOUCH)
-}
-
-/// The width a button needs for `label`.
-pub fn button_width(ui: &Ui, label: &str) -> f32 {
-    let galley = ui
-        .painter()
-        .layout_no_wrap(label.to_owned(), theme::body(), theme::INK);
-    (galley.size().x + 48.0).max(theme::TOUCH)
 }
 
 /// Names a touch target the way a screen reader (AccessKit) says it; the
