@@ -125,16 +125,8 @@ pub fn view(ui: &mut Ui, m: &ViewModel, jump_to: Option<i32>) -> GalleryOutput {
     let mut grid_ui = ui.new_child(egui::UiBuilder::new().max_rect(grid_rect));
     let mut jump_done = false;
     let mut decade_in_view = None;
-    let scroll = egui::ScrollArea::vertical()
-        .id_salt((
-            "gallery",
-            m.visit.generation,
-            m.visit.filter.sector,
-            m.visit.filter.level,
-        ))
-        .scroll_source(egui::scroll_area::ScrollSource::ALL)
-        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
-        .auto_shrink([false, false]);
+    let scroll = widgets::drag_scroll(egui::ScrollArea::vertical(), m, "gallery")
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible);
     scroll.show_viewport(&mut grid_ui, |ui, viewport| {
         let top = ui.max_rect().top();
         let left = ui.max_rect().left();
@@ -352,16 +344,8 @@ fn decade_rail(ui: &mut Ui, m: &ViewModel, rect: Rect, in_view: Option<i32>) -> 
     let mut chosen = None;
     let mut rail = ui.new_child(egui::UiBuilder::new().max_rect(within_reach));
     let current = counts.iter().position(|(d, _)| Some(*d) == in_view);
-    egui::ScrollArea::vertical()
-        .id_salt((
-            "rail",
-            m.visit.generation,
-            m.visit.filter.level,
-            m.visit.filter.sector,
-        ))
-        .scroll_source(egui::scroll_area::ScrollSource::ALL)
+    widgets::drag_scroll(egui::ScrollArea::vertical(), m, "rail")
         .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
-        .auto_shrink([false, false])
         .show_viewport(&mut rail, |ui, viewport| {
             ui.set_min_height(needed);
             let top = ui.max_rect().top() + 8.0;

@@ -76,16 +76,9 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
     let total_w = x + 200.0;
 
     let mut inner = ui.new_child(egui::UiBuilder::new().max_rect(area));
-    egui::ScrollArea::horizontal()
-        .id_salt((
-            "timeline",
-            m.visit.generation,
-            m.visit.filter.sector,
-            m.visit.filter.level,
-        ))
-        .scroll_source(egui::scroll_area::ScrollSource::ALL)
-        .auto_shrink([false, false])
-        .show_viewport(&mut inner, |ui, viewport| {
+    widgets::drag_scroll(egui::ScrollArea::horizontal(), m, "timeline").show_viewport(
+        &mut inner,
+        |ui, viewport| {
             ui.set_min_width(total_w);
             let origin = ui.max_rect().min + vec2(100.0, 0.0);
             let h = area.height();
@@ -208,6 +201,7 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
                 Rect::from_min_size(ui.max_rect().min, vec2(total_w, 1.0)),
                 Sense::hover(),
             );
-        });
+        },
+    );
     action
 }

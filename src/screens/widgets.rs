@@ -11,6 +11,15 @@ use bevy_egui::egui::{
     self, Align2, Color32, CornerRadius, Rect, Response, Sense, Stroke, StrokeKind, Ui, pos2, vec2,
 };
 
+/// A scroll area a finger (or an emulated mouse) drags, filling its rect,
+/// that starts anew for each visit and each filter (its position is kept by
+/// egui under this id).
+pub fn drag_scroll(area: egui::ScrollArea, m: &ViewModel, name: &str) -> egui::ScrollArea {
+    area.id_salt((name, m.visit.generation, m.visit.filter))
+        .scroll_source(egui::scroll_area::ScrollSource::ALL)
+        .auto_shrink([false, false])
+}
+
 /// A button's fill, text colour and outline, pressed or at rest.
 fn button_colors(response: &Response, filled: bool) -> (Color32, Color32, Stroke) {
     let (fill, text, stroke) = if filled {
