@@ -76,6 +76,14 @@ enum View {
     Viewer,
 }
 
+/// Every screen a visitor browses, with a person open where it needs one.
+const EVERY_VIEW: [(View, Option<&str>); 4] = [
+    (View::Gallery, None),
+    (View::Timeline, None),
+    (View::Detail, Some("li")),
+    (View::Viewer, Some("li")),
+];
+
 const LANDSCAPE: egui::Vec2 = egui::vec2(1920.0, 1080.0);
 const PORTRAIT: egui::Vec2 = egui::vec2(1080.0, 1920.0);
 
@@ -496,12 +504,7 @@ fn texts(h: &Harness<'static, Option<Action>>) -> Vec<(String, egui::Color32, f3
 #[test]
 fn high_contrast_puts_every_text_at_seven_to_one() {
     for lang in [Lang::Zh, Lang::En] {
-        for (view, person) in [
-            (View::Gallery, None),
-            (View::Timeline, None),
-            (View::Detail, Some("li")),
-            (View::Viewer, Some("li")),
-        ] {
+        for (view, person) in EVERY_VIEW {
             let mut v = visit(lang, person);
             v.high_contrast = true;
             let h = show_at(view, v, LANDSCAPE);
@@ -522,11 +525,7 @@ fn high_contrast_puts_every_text_at_seven_to_one() {
 #[test]
 fn large_text_draws_no_text_under_32_px_and_body_at_40() {
     for size in [LANDSCAPE, PORTRAIT] {
-        for (view, person) in [
-            (View::Gallery, None),
-            (View::Timeline, None),
-            (View::Detail, Some("li")),
-        ] {
+        for (view, person) in EVERY_VIEW {
             let mut v = visit(Lang::Zh, person);
             v.large_text = true;
             let h = show_at(view, v, size);
@@ -547,12 +546,7 @@ fn no_text_overlaps_another() {
     for size in [LANDSCAPE, PORTRAIT] {
         for lang in [Lang::Zh, Lang::En] {
             for large_text in [false, true] {
-                for (view, person) in [
-                    (View::Gallery, None),
-                    (View::Timeline, None),
-                    (View::Detail, Some("li")),
-                    (View::Viewer, Some("li")),
-                ] {
+                for (view, person) in EVERY_VIEW {
                     let mut v = visit(lang, person);
                     v.large_text = large_text;
                     let h = show_at(view, v, size);
