@@ -286,13 +286,16 @@ impl From<image::DynamicImage> for Prepared {
 /// Bumped whenever preparation changes, so old cache entries are not used.
 const PREPARE_VERSION: u32 = 2;
 
-/// The cache's name for this content (the variant is added per file).
+/// The cache's name for this content (the variant is added per file):
+/// BLAKE3 of the bytes and the preparation version. A hash fixed by its
+/// specification, so a new Rust release (which may change `DefaultHasher`)
+/// never silently empties every kiosk's cache. (Bevy's asset system already
+/// builds BLAKE3: it costs nothing here.)
 fn content_key(bytes: &[u8]) -> String {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    bytes.hash(&mut h);
-    PREPARE_VERSION.hash(&mut h);
-    format!("{:016x}", h.finish())
+    let mut h = blake3::Hasher::new();
+    h.update(bytes);
+    h.update(&PREPARE_VERSION.to_le_bytes());
+    h.finalize().to_hex()[..32].to_owned()
 }
 
 fn cached_path(dir: &Path, key: &str, variant: Variant) -> std::path::PathBuf {
