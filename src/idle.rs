@@ -2,10 +2,11 @@
 //! "Still there?" for `countdown_seconds`, then resets everything a visitor
 //! changed and returns to the attract loop. Any touch wakes the attract loop
 //! or cancels the countdown, and that touch is not also taken as a tap.
+//! The timer only tells (`Presence`); the visit module resets the visit.
 
 use crate::AppSystems;
 use crate::library::Library;
-use crate::screens::{GalleryState, Screen, ViewerState, Visit};
+use crate::visit::{Presence, Screen};
 use bevy::input::ButtonState;
 use bevy::input::touch::{TouchInput, TouchPhase};
 use bevy::prelude::*;
@@ -21,6 +22,12 @@ pub struct Idle {
 }
 
 impl Idle {
+    /// A visitor is here now: the timer starts again (`kiosk proof` stages
+    /// each page as if just touched).
+    pub fn visitor_here(&mut self) {
+        self.quiet = 0.0;
+    }
+
     /// Seconds left on the "Still there?" countdown, while it runs.
     pub fn countdown(&self, library: &Library) -> Option<f32> {
         let ex = &library.exhibition;
@@ -122,11 +129,7 @@ fn watch_visitor(
     library: Res<Library>,
     screen: Res<State<Screen>>,
     mut idle: ResMut<Idle>,
-    mut next: ResMut<NextState<Screen>>,
-    mut visit: ResMut<Visit>,
-    mut gallery: ResMut<GalleryState>,
-    mut viewer: ResMut<ViewerState>,
-    mut staff: ResMut<crate::staff::Staff>,
+    mut presence: MessageWriter<Presence>,
 ) {
     let mut input = Input::default();
     for t in touches.read() {
@@ -158,8 +161,7 @@ fn watch_visitor(
         if input.pressed && (*screen.get() == Screen::Attract || counting_down) {
             idle.swallow_touch = !input.released;
             if *screen.get() == Screen::Attract {
-                info!("visitor: woke the kiosk");
-                next.set(Screen::Gallery);
+                presence.write(Presence::Arrived);
             }
         }
         return;
@@ -169,27 +171,7 @@ fn watch_visitor(
     }
     idle.quiet += time.delta_secs();
     if idle.countdown(&library) == Some(0.0) {
-        info!("visitor: gone; resetting to the attract loop");
-        reset_visit(&library, &mut visit, &mut gallery, &mut viewer);
-        staff.close();
         idle.quiet = 0.0;
-        next.set(Screen::Attract);
+        presence.write(Presence::Left);
     }
-}
-
-/// Everything one visitor changed goes back: language, filters, the person
-/// open, and (through a new generation of ids) every scroll position.
-pub fn reset_visit(
-    library: &Library,
-    visit: &mut Visit,
-    gallery: &mut GalleryState,
-    viewer: &mut ViewerState,
-) {
-    *visit = Visit {
-        order: library.filtered(Default::default()),
-        generation: visit.generation.wrapping_add(1),
-        ..Default::default()
-    };
-    *gallery = GalleryState::default();
-    *viewer = ViewerState::default();
 }

@@ -9,6 +9,8 @@
 //! as long as it is shown; on a kiosk without a GPU of its own, where the
 //! "GPU" is main memory too, that was a third copy.)
 
+use crate::AppSystems;
+use crate::content::{CuratorReport, LibraryChanged, PictureChanged};
 use crate::media::{self, Prepared, Variant};
 use bevy::asset::RenderAssetUsages;
 use bevy::platform::collections::HashMap;
@@ -18,6 +20,17 @@ use bevy::tasks::{AsyncComputeTaskPool, Task, block_on, futures_lite::future};
 use bevy_egui::{EguiContexts, EguiTextureHandle, egui};
 use std::cell::RefCell;
 use std::path::PathBuf;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Images>()
+        .init_resource::<Prewarm>()
+        .add_systems(
+            Update,
+            (forget_changed_pictures, upload, prewarm, report_broken)
+                .chain()
+                .in_set(AppSystems::Update),
+        );
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ImageKey {
@@ -95,6 +108,12 @@ impl<'a> ImageLookup<'a> {
         picture
     }
 
+    /// A picture of a person, by the file the library resolved for it
+    /// (None: the reference cannot be used, a placeholder shows).
+    pub fn person_picture(&self, file: Option<&std::path::Path>, variant: Variant) -> Picture {
+        file.map_or(Picture::Broken, |f| self.get(f, variant))
+    }
+
     pub fn into_wanted(self) -> Vec<ImageKey> {
         self.wanted.into_inner()
     }
@@ -131,7 +150,7 @@ impl Images {
     }
 
     /// Forgets an image (its file changed on disk).
-    pub fn invalidate(&mut self, file: &std::path::Path) {
+    fn invalidate(&mut self, file: &std::path::Path) {
         self.retain(|key, _| key.file != file);
     }
 
@@ -164,10 +183,17 @@ impl Images {
     }
 }
 
+/// A curator replaced a picture: what was prepared from the old file goes.
+fn forget_changed_pictures(mut changed: MessageReader<PictureChanged>, mut images: ResMut<Images>) {
+    for PictureChanged(file) in changed.read() {
+        images.invalidate(file);
+    }
+}
+
 /// Pictures prepared in the background become textures; pictures nobody
 /// has wanted for a while are dropped. Runs before the views draw, so what
 /// arrives is on screen in the same frame.
-pub(crate) fn upload(
+fn upload(
     mut images: ResMut<Images>,
     mut assets: ResMut<Assets<Image>>,
     // Also egui's user textures: `add_image`, `remove_image`.
@@ -260,10 +286,9 @@ impl Prewarm {
 /// How many people's pictures a start prepares ahead.
 const PREWARM_MAX: usize = 200;
 
-pub(crate) fn prewarm(
-    mut changed: MessageReader<crate::content::LibraryChanged>,
+fn prewarm(
+    mut changed: MessageReader<LibraryChanged>,
     library: Res<crate::library::Library>,
-    root: Res<crate::content::ProfilesRoot>,
     images: Res<Images>,
     mut prewarm: ResMut<Prewarm>,
 ) {
@@ -284,17 +309,16 @@ pub(crate) fn prewarm(
         // that, pictures are prepared when they come into view, so a start
         // costs the same with 10,000 people as with 108.
         let people = library.people.iter().take(PREWARM_MAX);
-        let portraits = people.clone().map(|p| (&p.slug, &p.profile.portrait));
-        let media = people.flat_map(|p| p.profile.media.iter().map(move |m| (&p.slug, &m.file)));
+        let portraits = people.clone().map(|p| &p.portrait_file);
+        let media = people.flat_map(|p| &p.media_files);
         // The library grows as profiles load, and as curators add people:
         // each time the queue is made anew in gallery order, less what was
         // started already.
         prewarm.queue = portraits
             .chain(media)
-            .filter_map(|(slug, file)| {
-                crate::profile::load::resolve_reference(&root.0, slug, file).ok()
-            })
-            .filter(|file| !prewarm.started.contains(file))
+            .flatten()
+            .filter(|file| !prewarm.started.contains(*file))
+            .cloned()
             .collect();
         prewarm.total = prewarm.started.len() + prewarm.queue.len();
     }
@@ -339,10 +363,7 @@ pub fn task_pools() -> bevy::app::TaskPoolPlugin {
 
 /// A picture that cannot be shown becomes a placeholder for the visitor and
 /// a warning for the curator, in the same report as `kiosk check`.
-pub(crate) fn report_broken(
-    mut images: ResMut<Images>,
-    mut report: ResMut<crate::content::CuratorReport>,
-) {
+fn report_broken(mut images: ResMut<Images>, mut report: ResMut<CuratorReport>) {
     for file in images.newly_broken.drain(..) {
         let path = file.display().to_string();
         let problem = crate::profile::Problem::warning(

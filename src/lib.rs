@@ -3,22 +3,19 @@
 //! The library builds the whole app so that tests can drive it headless;
 //! `main.rs` only parses the command line.
 
-pub mod bench;
-pub mod check;
-pub mod cli;
 pub mod content;
 pub mod fonts;
-pub mod headless;
 pub mod idle;
 pub mod images;
 pub mod library;
 pub mod media;
 pub mod profile;
-pub mod proof;
 pub mod screens;
 pub mod staff;
 pub mod theme;
+pub mod tools;
 pub mod typography;
+pub mod visit;
 
 use bevy::prelude::*;
 use bevy::window::CursorOptions;
@@ -43,7 +40,8 @@ pub enum AppSystems {
 #[derive(Debug, Clone)]
 pub struct KioskOptions {
     pub profiles: PathBuf,
-    /// Kiosk mode: borderless fullscreen, no cursor, no way to close by keyboard.
+    /// Kiosk mode: an undecorated, always-on-top window over the whole
+    /// monitor, no cursor, no way to close by keyboard.
     pub fullscreen: bool,
     /// The curator's desktop: the live problem list beside the exhibition.
     pub curator: bool,
@@ -53,8 +51,8 @@ pub struct KioskOptions {
     pub size: (u32, u32),
 }
 
-/// The kiosk's own plugins: content, screens. No window, renderer or egui:
-/// `build_app` adds those, and tests add what they need.
+/// The kiosk's own plugins, one per module that holds state. No window,
+/// renderer or egui: `build_app` adds those, and tests add what they need.
 pub fn plugin(app: &mut App) {
     app.configure_sets(
         Update,
@@ -66,7 +64,14 @@ pub fn plugin(app: &mut App) {
         )
             .chain(),
     );
-    app.add_plugins((content::plugin, screens::plugin, idle::plugin));
+    app.add_plugins((
+        content::plugin,
+        images::plugin,
+        visit::plugin,
+        idle::plugin,
+        staff::plugin,
+        screens::plugin,
+    ));
 }
 
 /// A bad profile or a missing image must never take the exhibition down:
@@ -148,14 +153,14 @@ fn pace_frames(
     prewarm: Res<images::Prewarm>,
     profiles: Res<crate::content::ProfileHandles>,
     changes: Res<crate::content::PendingChanges>,
-    screen: Res<State<crate::screens::Screen>>,
+    screen: Res<State<crate::visit::Screen>>,
     idle: Res<crate::idle::Idle>,
     library: Res<crate::library::Library>,
     mut settings: ResMut<WinitSettings>,
 ) {
     let busy =
         images.in_flight() > 0 || prewarm.busy() || changes.waiting() || profiles.still_loading();
-    let wait = if *screen.get() == crate::screens::Screen::Attract {
+    let wait = if *screen.get() == crate::visit::Screen::Attract {
         50
     } else if busy {
         100

@@ -3,10 +3,12 @@
 //! in one pass; rebuilt whole when a curator's change arrives (cheap next to
 //! the change itself, and never half-updated).
 
+use crate::profile::load::resolve_reference;
 use crate::profile::{Exhibition, Honor, HonorLevel, Position, Problem, Profile, Sector, msg};
 use bevy::prelude::Resource;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// One person in the exhibition.
@@ -21,6 +23,11 @@ pub struct Person {
     pub decade: i32,
     /// Where the name stands in `profile.ron`, for collection-level warnings.
     pub name_at: Position,
+    /// The portrait's file, resolved under `profiles/` once, when the library
+    /// is built (None: the reference cannot be used; a placeholder shows).
+    pub portrait_file: Option<PathBuf>,
+    /// Each photo's and document's file, in the profile's order.
+    pub media_files: Vec<Option<PathBuf>>,
 }
 
 /// The people of one decade: a contiguous range of `Library::people`.
@@ -80,16 +87,24 @@ pub fn decade_of(year: i32) -> i32 {
 }
 
 impl Library {
-    /// Builds the library. Entries without honours cannot be placed and are
-    /// left out (validation already reports them as errors).
-    pub fn build(exhibition: Arc<Exhibition>, entries: impl IntoIterator<Item = Entry>) -> Self {
+    /// Builds the library of the profiles under `root`. Entries without
+    /// honours cannot be placed and are left out (validation already reports
+    /// them as errors).
+    pub fn build(
+        root: &Path,
+        exhibition: Arc<Exhibition>,
+        entries: impl IntoIterator<Item = Entry>,
+    ) -> Self {
         let mut people: Vec<Person> = entries
             .into_iter()
             .filter_map(|e| {
                 let first_honor = e.profile.first_honor_year()?;
+                let file = |rel: &str| resolve_reference(root, &e.slug, rel).ok();
                 Some(Person {
                     decade: decade_of(first_honor),
                     first_honor,
+                    portrait_file: file(&e.profile.portrait),
+                    media_files: e.profile.media.iter().map(|m| file(&m.file)).collect(),
                     slug: e.slug,
                     profile: e.profile,
                     name_at: e.name_at,

@@ -1,7 +1,7 @@
 //! `kiosk`: run the exhibition, or one of the curators' commands.
 
 use clap::Parser;
-use kiosk::cli::{Cli, Command};
+use kiosk::tools::cli::{Cli, Command};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -27,7 +27,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Some(Command::Check { json, images, .. }) => {
-            let report = kiosk::check::check(&profiles);
+            let report = kiosk::tools::check::check(&profiles);
             if json {
                 println!(
                     "{}",
@@ -51,27 +51,29 @@ fn main() -> ExitCode {
             }
         }
         Some(Command::Bench { sizes, runs, json }) => {
-            let reports = kiosk::bench::run(&sizes, runs);
+            let reports = kiosk::tools::bench::run(&sizes, runs);
             if json {
                 println!(
                     "{}",
                     serde_json::to_string_pretty(&reports).expect("a report always serialises")
                 );
             } else {
-                print!("{}", kiosk::bench::table(&reports));
+                print!("{}", kiosk::tools::bench::table(&reports));
             }
             ExitCode::SUCCESS
         }
-        Some(Command::Proof { out, size, .. }) => match kiosk::proof::run(&profiles, &out, size) {
-            Ok(n) => {
-                println!("wrote {n} pages to {}", out.display());
-                ExitCode::SUCCESS
+        Some(Command::Proof { out, size, .. }) => {
+            match kiosk::tools::proof::run(&profiles, &out, size) {
+                Ok(n) => {
+                    println!("wrote {n} pages to {}", out.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("proof failed: {e}");
+                    ExitCode::FAILURE
+                }
             }
-            Err(e) => {
-                eprintln!("proof failed: {e}");
-                ExitCode::FAILURE
-            }
-        },
+        }
     }
 }
 

@@ -155,6 +155,16 @@ pub enum MediaKind {
     Document,
 }
 
+impl MediaKind {
+    /// What a visitor calls it: the word on its placeholder.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            MediaKind::Photo => lang.pick("照片", "Photo"),
+            MediaKind::Document => lang.pick("资料", "Document"),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Media {

@@ -3,10 +3,12 @@
 
 use super::nav;
 use super::widgets::{self, years_of_life};
-use super::{Action, Screen, ViewModel};
+use super::{ViewModel, text};
+use crate::library::Person;
 use crate::media::Variant;
-use crate::profile::{Lang, MediaKind};
+use crate::profile::{Lang, Profile};
 use crate::theme;
+use crate::visit::{Action, Screen, ScreenUi};
 use bevy_egui::egui::{
     self, CornerRadius, Rect, RichText, Sense, Stroke, StrokeKind, Ui, pos2, vec2,
 };
@@ -18,57 +20,117 @@ const THUMBS_H: f32 = 194.0;
 const THUMB_H: f32 = 104.0;
 const THUMB_TOP: f32 = 22.0;
 
-pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
-    let lang = m.visit.lang;
-    let full = ui.max_rect();
-    let person = m.visit.person.as_deref().and_then(|s| m.library.get(s))?;
-    let p = &person.profile;
+/// The page's margins: around the column and the text, landscape or portrait.
+const MARGIN: f32 = 40.0;
+const MARGIN_WIDE: f32 = 48.0;
+/// A portrait is 4:5, like the photos curators bring.
+const PORTRAIT_RATIO: f32 = 1.25;
+/// The left column's share of a landscape page, and its widest.
+const COLUMN_SHARE: f32 = 0.36;
+const COLUMN_MAX: f32 = 700.0;
+/// The portrait's share of a portrait page, above the text.
+const PORTRAIT_SHARE: f32 = 0.42;
+/// The widest a media thumbnail is drawn, and the room between two.
+const THUMB_MAX_W: f32 = 200.0;
+const THUMB_GAP: f32 = 16.0;
+/// Below a thumbnail: its caption, part of the same touch target.
+const THUMB_CAPTION_H: f32 = 56.0;
 
-    // Back, previous and next are in the bottom bar, always in the same place.
-    let (body, mut action) = nav::bottom_bar(ui, m, full, Screen::Detail);
-    let portrait_mode = full.height() > full.width();
-    let thumbs_h = if p.media.is_empty() { 0.0 } else { THUMBS_H };
-    // (left: the portrait; right: the text; strip: the media thumbnails.)
-    let (left, right, strip) = if portrait_mode {
-        // Top to bottom: portrait, text, then the thumbnails just above the
-        // bar, where a seated visitor reaches them.
+/// Where the parts of a person's page go.
+struct Page {
+    /// The portrait, framed.
+    portrait: Rect,
+    /// The text, scrolled by drag.
+    text: Rect,
+    /// The media thumbnails (empty when there are none).
+    strip: Rect,
+}
+
+/// Landscape: the portrait and thumbnails in a column at the left, the
+/// text at the right. Portrait: top to bottom, the portrait, the text, then
+/// the thumbnails just above the bar, where a seated visitor reaches them.
+fn page(body: Rect, thumbs_h: f32) -> Page {
+    let (column, text, strip) = if body.height() > body.width() {
         let strip = Rect::from_min_max(
-            pos2(body.left() + 40.0, body.bottom() - thumbs_h),
-            pos2(body.right() - 40.0, body.bottom()),
+            pos2(body.left() + MARGIN, body.bottom() - thumbs_h),
+            pos2(body.right() - MARGIN, body.bottom()),
         );
-        let split = body.top() + (body.height() - thumbs_h) * 0.42;
+        let split = body.top() + (body.height() - thumbs_h) * PORTRAIT_SHARE;
         (
             Rect::from_min_max(
-                body.min + vec2(40.0, 24.0),
-                pos2(body.right() - 40.0, split),
+                body.min + vec2(MARGIN, 24.0),
+                pos2(body.right() - MARGIN, split),
             ),
             Rect::from_min_max(
-                pos2(body.left() + 40.0, split + 16.0),
-                pos2(body.right() - 40.0, strip.top() - 8.0),
+                pos2(body.left() + MARGIN, split + 16.0),
+                pos2(body.right() - MARGIN, strip.top() - 8.0),
             ),
             strip,
         )
     } else {
-        let split = body.left() + (body.width() * 0.36).min(700.0);
+        let split = body.left() + (body.width() * COLUMN_SHARE).min(COLUMN_MAX);
         let column = Rect::from_min_max(
-            body.min + vec2(48.0, 28.0),
+            body.min + vec2(MARGIN_WIDE, 28.0),
             pos2(split, body.bottom() - 24.0),
         );
         (
             Rect::from_min_max(column.min, pos2(column.right(), column.bottom() - thumbs_h)),
             Rect::from_min_max(
-                pos2(split + 48.0, body.top() + 28.0),
-                body.max - vec2(48.0, 0.0),
+                pos2(split + MARGIN_WIDE, body.top() + 28.0),
+                body.max - vec2(MARGIN_WIDE, 0.0),
             ),
             Rect::from_min_max(pos2(column.left(), column.bottom() - thumbs_h), column.max),
         )
     };
+    // The largest 4:5 portrait the column holds, centred at its top.
+    let ph = column.height().min(column.width() * PORTRAIT_RATIO);
+    let pw = ph / PORTRAIT_RATIO;
+    let portrait = Rect::from_min_size(
+        pos2(column.center().x - pw / 2.0, column.top()),
+        vec2(pw, ph),
+    );
+    Page {
+        portrait,
+        text,
+        strip,
+    }
+}
 
-    // Portrait and media.
-    let avail = left;
-    let ph = avail.height().min(avail.width() * 1.25);
-    let pw = ph / 1.25;
-    let photo = Rect::from_min_size(pos2(avail.center().x - pw / 2.0, avail.top()), vec2(pw, ph));
+pub fn view(ui: &mut Ui, m: &ViewModel, _: &mut ScreenUi) -> Option<Action> {
+    let person = m.visit.person.as_deref().and_then(|s| m.library.get(s))?;
+    // Back, previous and next are in the bottom bar, always in the same place.
+    let (body, mut action) = nav::bottom_bar(ui, m, ui.max_rect(), Screen::Detail);
+    let thumbs_h = if person.profile.media.is_empty() {
+        0.0
+    } else {
+        THUMBS_H
+    };
+    let at = page(body, thumbs_h);
+    framed_portrait(ui, m, person, at.portrait);
+    if let Some(i) = media_strip(ui, m, person, at.strip) {
+        action = Some(Action::OpenMedia(i));
+    }
+    // Text: everything after the name scrolls by drag.
+    let mut text_ui = ui.new_child(egui::UiBuilder::new().max_rect(at.text));
+    egui::ScrollArea::vertical()
+        .id_salt(("detail", &person.slug, m.visit.generation))
+        .scroll_source(egui::scroll_area::ScrollSource::ALL)
+        .auto_shrink([false, false])
+        .show(&mut text_ui, |ui| {
+            ui.set_max_width(at.text.width() - 24.0);
+            person_text(ui, m.visit.lang, person);
+        });
+    if action.is_none()
+        && let Some(step) = widgets::swipe(ui, body)
+    {
+        action = Some(Action::Step(step));
+    }
+    action
+}
+
+/// The portrait in a gold frame, with a "示例 · Sample" badge on a sample
+/// person.
+fn framed_portrait(ui: &Ui, m: &ViewModel, person: &Person, photo: Rect) {
     ui.painter().rect_stroke(
         photo.expand(6.0),
         CornerRadius::same(4),
@@ -76,92 +138,69 @@ pub fn view(ui: &mut Ui, m: &ViewModel) -> Option<Action> {
         StrokeKind::Outside,
     );
     widgets::portrait(ui, m, person, photo, Variant::Detail, 2);
-    if p.sample {
-        // The badge is as wide as its words, whatever the font draws, and
-        // never wider than the photo (large text on a narrow one: "示例").
-        let mut text = ui.painter().layout_no_wrap(
-            "示例 · Sample".to_owned(),
-            theme::small(),
-            theme::gold_text(),
-        );
-        if text.size().x + 52.0 > photo.width() {
-            text =
-                ui.painter()
-                    .layout_no_wrap("示例".to_owned(), theme::small(), theme::gold_text());
-        }
-        let tag = Rect::from_min_size(
-            photo.left_bottom() + vec2(12.0, -(text.size().y + 28.0)),
-            text.size() + vec2(28.0, 16.0),
-        );
-        ui.painter()
-            .rect_filled(tag, CornerRadius::same(6), theme::CARD.gamma_multiply(0.92));
-        ui.painter()
-            .galley(tag.center() - text.size() / 2.0, text, theme::gold_text());
+    if !person.profile.sample {
+        return;
     }
-    if !p.media.is_empty() {
-        let n = p.media.len() as f32;
-        let tw = ((strip.width() - 16.0 * (n - 1.0)) / n).min(200.0);
-        let total = tw * n + 16.0 * (n - 1.0);
-        let mut x = strip.center().x - total / 2.0;
-        let y = strip.top() + THUMB_TOP;
-        for (i, media) in p.media.iter().enumerate() {
-            let r = Rect::from_min_size(pos2(x, y), vec2(tw, THUMB_H));
-            // The picture and its caption below it are one target.
-            let response = ui.interact(
-                Rect::from_min_max(r.min, r.max + vec2(0.0, 56.0)),
-                ui.id().with(("media", i)),
-                Sense::click(),
-            );
-            widgets::name(&response, media.caption.get(lang));
-            let pic = match crate::profile::load::resolve_reference(
-                m.profiles_root,
-                &person.slug,
-                &media.file,
-            ) {
-                Ok(f) => m.images.get(&f, Variant::Card),
-                Err(_) => crate::images::Picture::Broken,
-            };
-            let mark = match media.kind {
-                MediaKind::Photo => lang.pick("照片", "Photo"),
-                MediaKind::Document => lang.pick("资料", "Document"),
-            };
-            widgets::picture(ui, r, pic, mark, 6);
-            // The caption, two lines at most; the viewer shows it whole.
-            let caption = media.caption.get(lang);
-            let label = if caption.trim().is_empty() {
-                media
-                    .year
-                    .map_or_else(|| mark.to_owned(), |y| format!("{y} · {mark}"))
-            } else {
-                caption.to_owned()
-            };
-            let galley = widgets::clipped_text(ui, label, theme::small(), theme::ink_soft(), tw, 2);
-            ui.painter()
-                .galley(pos2(r.left(), r.bottom() + 6.0), galley, theme::ink_soft());
-            if response.clicked() {
-                action = Some(Action::OpenMedia(i));
-            }
-            x += tw + 16.0;
+    // The badge is as wide as its words, whatever the font draws, and never
+    // wider than the photo (large text on a narrow one: "示例").
+    let painter = ui.painter();
+    let mut text = painter.layout_no_wrap(
+        "示例 · Sample".to_owned(),
+        theme::small(),
+        theme::gold_text(),
+    );
+    if text.size().x + 52.0 > photo.width() {
+        text = painter.layout_no_wrap("示例".to_owned(), theme::small(), theme::gold_text());
+    }
+    let tag = Rect::from_min_size(
+        photo.left_bottom() + vec2(12.0, -(text.size().y + 28.0)),
+        text.size() + vec2(28.0, 16.0),
+    );
+    painter.rect_filled(tag, CornerRadius::same(6), theme::CARD.gamma_multiply(0.92));
+    painter.galley(tag.center() - text.size() / 2.0, text, theme::gold_text());
+}
+
+/// The photos and documents as a row of thumbnails with captions; returns
+/// the one tapped.
+fn media_strip(ui: &mut Ui, m: &ViewModel, person: &Person, strip: Rect) -> Option<usize> {
+    let lang = m.visit.lang;
+    let media = &person.profile.media;
+    if media.is_empty() {
+        return None;
+    }
+    let n = media.len() as f32;
+    let tw = ((strip.width() - THUMB_GAP * (n - 1.0)) / n).min(THUMB_MAX_W);
+    let total = tw * n + THUMB_GAP * (n - 1.0);
+    let left = strip.center().x - total / 2.0;
+    let mut tapped = None;
+    for (i, item) in media.iter().enumerate() {
+        let r = Rect::from_min_size(
+            pos2(left + i as f32 * (tw + THUMB_GAP), strip.top() + THUMB_TOP),
+            vec2(tw, THUMB_H),
+        );
+        // The picture and its caption below it are one target.
+        let target = Rect::from_min_max(r.min, r.max + vec2(0.0, THUMB_CAPTION_H));
+        let response = ui.interact(target, ui.id().with(("media", i)), Sense::click());
+        widgets::name(&response, item.caption.get(lang));
+        let file = person.media_files.get(i).and_then(Option::as_deref);
+        let mark = item.kind.label(lang);
+        widgets::picture(ui, r, m.images.person_picture(file, Variant::Card), mark, 6);
+        // The caption, two lines at most; the viewer shows it whole.
+        let caption = item.caption.get(lang);
+        let label = if caption.trim().is_empty() {
+            item.year
+                .map_or_else(|| mark.to_owned(), |y| format!("{y} · {mark}"))
+        } else {
+            caption.to_owned()
+        };
+        let galley = text::clipped_text(ui, label, theme::small(), theme::ink_soft(), tw, 2);
+        ui.painter()
+            .galley(pos2(r.left(), r.bottom() + 6.0), galley, theme::ink_soft());
+        if response.clicked() {
+            tapped = Some(i);
         }
     }
-
-    // Text: everything after the name scrolls by drag.
-    let mut text_ui = ui.new_child(egui::UiBuilder::new().max_rect(right));
-    egui::ScrollArea::vertical()
-        .id_salt(("detail", &person.slug, m.visit.generation))
-        .scroll_source(egui::scroll_area::ScrollSource::ALL)
-        .auto_shrink([false, false])
-        .show(&mut text_ui, |ui| {
-            ui.set_max_width(right.width() - 24.0);
-            person_text(ui, lang, person);
-        });
-
-    if action.is_none()
-        && let Some(step) = widgets::swipe(ui, body)
-    {
-        action = Some(Action::Step(step));
-    }
-    action
+    tapped
 }
 
 fn person_text(ui: &mut Ui, lang: Lang, person: &crate::library::Person) {
@@ -175,6 +214,26 @@ fn person_text(ui: &mut Ui, lang: Lang, person: &crate::library::Person) {
         ui.label(RichText::new(en).size(theme::LEAD).color(theme::ink_soft()));
     }
     ui.add_space(12.0);
+    honours(ui, lang, p);
+    ui.add_space(16.0);
+    facts(ui, lang, p);
+    ui.add_space(20.0);
+    text::paragraph(
+        ui,
+        p.summary.get(lang),
+        egui::FontId::proportional(theme::LEAD),
+        theme::INK,
+        None,
+    );
+    if let Some(q) = &p.quote {
+        ui.add_space(20.0);
+        quote(ui, q.get(lang));
+    }
+    story(ui, lang, p);
+}
+
+/// Every honour: year, title, level.
+fn honours(ui: &mut Ui, lang: Lang, p: &Profile) {
     for h in &p.honors {
         ui.horizontal(|ui| {
             ui.label(
@@ -195,7 +254,10 @@ fn person_text(ui: &mut Ui, lang: Lang, person: &crate::library::Person) {
             );
         });
     }
-    ui.add_space(16.0);
+}
+
+/// Work unit, position, sector, years of life, as a two-column table.
+fn facts(ui: &mut Ui, lang: Lang, p: &Profile) {
     let facts = [
         (
             lang.pick("工作单位", "Work unit"),
@@ -221,35 +283,32 @@ fn person_text(ui: &mut Ui, lang: Lang, person: &crate::library::Person) {
                 ui.end_row();
             }
         });
-    ui.add_space(20.0);
-    widgets::paragraph(
-        ui,
-        p.summary.get(lang),
-        egui::FontId::proportional(theme::LEAD),
-        theme::INK,
-        None,
-    );
-    if let Some(q) = &p.quote {
-        ui.add_space(20.0);
-        egui::Frame::new()
-            .fill(theme::CARD)
-            .stroke(Stroke::new(1.0, theme::LINE))
-            .inner_margin(egui::Margin::symmetric(28, 20))
-            .corner_radius(CornerRadius::same(theme::RADIUS))
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                // In English text the quotes are drawn from a Latin face
-                // (see `fonts::for_text`), not full-width.
-                let quote = format!("“{}”", q.get(lang).trim_matches(['“', '”', '"']));
-                widgets::paragraph(
-                    ui,
-                    &quote,
-                    theme::heading(theme::LEAD),
-                    theme::RED_DEEP,
-                    None,
-                );
-            });
-    }
+}
+
+/// The person's own words, in a frame.
+fn quote(ui: &mut Ui, q: &str) {
+    egui::Frame::new()
+        .fill(theme::CARD)
+        .stroke(Stroke::new(1.0, theme::LINE))
+        .inner_margin(egui::Margin::symmetric(28, 20))
+        .corner_radius(CornerRadius::same(theme::RADIUS))
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            // In English text the quotes are drawn from a Latin face
+            // (see `fonts::for_text`), not full-width.
+            let quote = format!("“{}”", q.trim_matches(['“', '”', '"']));
+            text::paragraph(
+                ui,
+                &quote,
+                theme::heading(theme::LEAD),
+                theme::RED_DEEP,
+                None,
+            );
+        });
+}
+
+/// 事迹 · Story: the deeds, paragraph by paragraph.
+fn story(ui: &mut Ui, lang: Lang, p: &Profile) {
     ui.add_space(24.0);
     ui.label(
         RichText::new(lang.pick("事迹", "Story"))
@@ -263,7 +322,7 @@ fn person_text(ui: &mut Ui, lang: Lang, person: &crate::library::Person) {
         .split('\n')
         .filter(|s| !s.trim().is_empty())
     {
-        widgets::paragraph(
+        text::paragraph(
             ui,
             para.trim(),
             egui::FontId::proportional(theme::BODY),

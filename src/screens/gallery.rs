@@ -2,23 +2,18 @@
 //! filter chips. Only the rows in view are laid out, so the cost of a frame
 //! does not grow with the collection.
 
+use super::ViewModel;
 use super::nav;
+use super::text;
 use super::widgets::{self, decade_label};
-use super::{Action, Screen, ViewModel};
 use crate::library::decade_of;
 use crate::media::Variant;
 use crate::profile::Lang;
 use crate::theme;
+use crate::visit::{Action, Screen, ScreenUi};
 use bevy_egui::egui::{
     self, Align2, CornerRadius, Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2,
 };
-
-pub struct GalleryOutput {
-    pub action: Option<Action>,
-    pub decade_in_view: Option<i32>,
-    /// The requested jump was started and can be forgotten.
-    pub jump_done: bool,
-}
 
 const RAIL_W: f32 = 264.0;
 /// A decade's row on the rail: a 64 px target and its spacing, up to a
@@ -29,6 +24,11 @@ const RAIL_ROW_MAX: f32 = 120.0;
 /// from the top: the lower 60% is within reach.
 const REACH: f32 = 0.4;
 const CARD_W: f32 = 272.0;
+/// The gap above the grid and the room right of it (for the scroll bar).
+const BODY_TOP: f32 = 12.0;
+const GRID_RIGHT: f32 = 40.0;
+/// How long a jump to a decade scrolls.
+const JUMP_SECS: f32 = 0.45;
 const HEADER_H: f32 = 96.0;
 /// Below the photo: the name, two rows of honour, two of work unit.
 const TEXT_H: f32 = 196.0;
@@ -86,142 +86,163 @@ fn layout(m: &ViewModel, width: f32, view_h: f32) -> Layout {
     Layout { rows, total, card }
 }
 
-pub fn view(ui: &mut Ui, m: &ViewModel, jump_to: Option<i32>) -> GalleryOutput {
-    let lang = m.visit.lang;
+pub fn view(ui: &mut Ui, m: &ViewModel, state: &mut ScreenUi) -> Option<Action> {
     let (full, mut action) = nav::bottom_bar(ui, m, ui.max_rect(), Screen::Gallery);
     let below = widgets::header(ui, m, full);
-
-    let body = Rect::from_min_max(pos2(below.left(), below.top() + 12.0), below.max);
+    let body = Rect::from_min_max(pos2(below.left(), below.top() + BODY_TOP), below.max);
     let grid_rect = Rect::from_min_max(
         pos2(body.left() + RAIL_W, body.top()),
-        pos2(body.right() - 40.0, body.bottom()),
+        pos2(body.right() - GRID_RIGHT, body.bottom()),
     );
     let rail_rect = Rect::from_min_max(body.min, pos2(body.left() + RAIL_W, body.bottom()));
-
     if m.visit.order.is_empty() {
-        let text = if m.library.is_empty() {
-            lang.pick("展览内容准备中", "The exhibition is being prepared")
-        } else {
-            lang.pick(
-                "没有符合条件的人物，请点“全部”",
-                "No one matches: tap “All”",
-            )
-        };
-        ui.painter().text(
-            grid_rect.center(),
-            Align2::CENTER_CENTER,
-            text,
-            theme::heading(theme::HEADING),
-            theme::ink_soft(),
-        );
-        return GalleryOutput {
-            action,
-            decade_in_view: None,
-            jump_done: jump_to.is_some(),
-        };
+        nobody(ui, m, grid_rect);
+        state.jump_to = None;
+        state.decade_in_view = None;
+        return action;
     }
+    let picked = grid(ui, m, grid_rect, state);
+    if let Some((done, total)) = m.preparing {
+        preparing(ui, m, rail_rect, done, total);
+    }
+    if let Some(d) = decade_rail(ui, m, rail_rect, state.decade_in_view) {
+        action = Some(Action::JumpDecade(d));
+    }
+    picked.or(action)
+}
 
-    let lay = layout(m, grid_rect.width(), grid_rect.height());
-    let mut grid_ui = ui.new_child(egui::UiBuilder::new().max_rect(grid_rect));
-    let mut jump_done = false;
-    let mut decade_in_view = None;
+/// No one to show: the exhibition is still arriving, or the filter lets no
+/// one through.
+fn nobody(ui: &Ui, m: &ViewModel, rect: Rect) {
+    let lang = m.visit.lang;
+    let text = if m.library.is_empty() {
+        lang.pick("展览内容准备中", "The exhibition is being prepared")
+    } else {
+        lang.pick(
+            "没有符合条件的人物，请点“全部”",
+            "No one matches: tap “All”",
+        )
+    };
+    ui.painter().text(
+        rect.center(),
+        Align2::CENTER_CENTER,
+        text,
+        theme::heading(theme::HEADING),
+        theme::ink_soft(),
+    );
+}
+
+/// The grid of cards by decade, scrolled by drag; only the rows in view are
+/// drawn. Notes the decade at the top in `state`, and starts a jump to a
+/// decade asked for. Returns the card tapped.
+fn grid(ui: &mut Ui, m: &ViewModel, rect: Rect, state: &mut ScreenUi) -> Option<Action> {
+    let lay = layout(m, rect.width(), rect.height());
+    let mut grid_ui = ui.new_child(egui::UiBuilder::new().max_rect(rect));
+    let mut action = None;
+    state.decade_in_view = None;
     let scroll = widgets::drag_scroll(egui::ScrollArea::vertical(), m, "gallery")
         .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible);
     scroll.show_viewport(&mut grid_ui, |ui, viewport| {
-        let top = ui.max_rect().top();
-        let left = ui.max_rect().left();
         ui.set_min_height(lay.total);
-        // The decade at the top edge of the view.
-        let probe = viewport.top() + HEADER_H * 0.5;
+        let origin = ui.max_rect().min;
         let first = lay.rows.partition_point(|(y, h, _)| y + h < viewport.top());
         for (y, h, row) in &lay.rows[first..] {
             if *y > viewport.bottom() {
                 break;
             }
-            let rect = Rect::from_min_size(pos2(left, top + y), vec2(ui.max_rect().width(), *h));
+            let rect = Rect::from_min_size(origin + vec2(0.0, *y), vec2(ui.max_rect().width(), *h));
             match row {
                 Row::Header { decade, count } => {
-                    draw_decade_header(ui, rect, lang, *decade, *count);
+                    draw_decade_header(ui, rect, m.visit.lang, *decade, *count);
                 }
                 Row::Cards { from, to, .. } => {
-                    for (col, k) in (*from..*to).enumerate() {
-                        let min = pos2(left + col as f32 * (lay.card.x + theme::GAP), top + y);
-                        let card = Rect::from_min_size(min, lay.card);
-                        let person = &m.library.people[m.visit.order[k]];
-                        if draw_card(ui, m, card, k).clicked() {
-                            action = Some(Action::Open(person.slug.clone()));
-                        }
+                    if let Some(tapped) = card_row(ui, m, &lay, rect.min, *from..*to) {
+                        action = Some(tapped);
                     }
                 }
             }
         }
-        // The row under the probe line (rows are sorted by y).
+        // The decade at the top edge: the row under a line half a header down.
+        let probe = viewport.top() + HEADER_H * 0.5;
         let at = lay.rows.partition_point(|(y, h, _)| y + h <= probe);
         if let Some((_, _, Row::Header { decade, .. } | Row::Cards { decade, .. })) =
             lay.rows.get(at)
         {
-            decade_in_view = Some(*decade);
+            state.decade_in_view = Some(*decade);
         }
-        if let Some(target) = jump_to {
-            let header_y = lay.rows.iter().find_map(|(y, _, r)| match r {
-                Row::Header { decade, .. } if *decade == target => Some(*y),
-                _ => None,
-            });
-            if let Some(y) = header_y {
-                let rect = Rect::from_min_size(pos2(left, top + y), vec2(10.0, viewport.height()));
-                ui.scroll_to_rect_animation(
-                    rect,
-                    Some(egui::Align::TOP),
-                    egui::style::ScrollAnimation::duration(0.45),
-                );
-            }
-            jump_done = true;
+        if let Some(target) = state.jump_to.take() {
+            jump(ui, &lay, origin, viewport.height(), target);
         }
     });
+    action
+}
 
-    if let Some((done, total)) = m.preparing {
-        // A cold start: say so, quietly, and keep the gallery usable.
-        let bar = Rect::from_min_size(
-            pos2(rail_rect.left() + 32.0, rail_rect.bottom() - 90.0),
-            vec2(RAIL_W - 56.0, 10.0),
+/// One row of cards from `min`; returns the card tapped.
+fn card_row(
+    ui: &mut Ui,
+    m: &ViewModel,
+    lay: &Layout,
+    min: egui::Pos2,
+    cards: std::ops::Range<usize>,
+) -> Option<Action> {
+    let mut action = None;
+    for (col, k) in cards.enumerate() {
+        let card = Rect::from_min_size(
+            min + vec2(col as f32 * (lay.card.x + theme::GAP), 0.0),
+            lay.card,
         );
-        ui.painter()
-            .rect_filled(bar, CornerRadius::same(5), theme::LINE);
-        let filled = Rect::from_min_size(
-            bar.min,
-            vec2(
-                bar.width() * done as f32 / total.max(1) as f32,
-                bar.height(),
-            ),
-        );
-        ui.painter()
-            .rect_filled(filled, CornerRadius::same(5), theme::GOLD);
-        let painter = ui.painter();
-        painter.text(
-            bar.left_top() - vec2(0.0, 40.0),
-            Align2::LEFT_BOTTOM,
-            lang.pick("正在准备图片", "Preparing"),
-            theme::small(),
-            theme::ink_soft(),
-        );
-        painter.text(
-            bar.left_top() - vec2(0.0, 8.0),
-            Align2::LEFT_BOTTOM,
-            format!("{done} / {total}"),
-            theme::small(),
-            theme::ink_soft(),
-        );
-        // Redrawn as `images::pace_frames` wakes the kiosk: bevy_egui takes
-        // any repaint request, delayed or not, as one for the next frame.
+        if draw_card(ui, m, card, k).clicked() {
+            let person = &m.library.people[m.visit.order[k]];
+            action = Some(Action::Open(person.slug.clone()));
+        }
     }
-    if let Some(d) = decade_rail(ui, m, rail_rect, decade_in_view) {
-        action = Some(Action::JumpDecade(d));
+    action
+}
+
+/// Scrolls smoothly until `decade`'s header is at the top.
+fn jump(ui: &Ui, lay: &Layout, origin: egui::Pos2, view_h: f32, decade: i32) {
+    let header_y = lay.rows.iter().find_map(|(y, _, r)| match r {
+        Row::Header { decade: d, .. } if *d == decade => Some(*y),
+        _ => None,
+    });
+    if let Some(y) = header_y {
+        let rect = Rect::from_min_size(origin + vec2(0.0, y), vec2(10.0, view_h));
+        ui.scroll_to_rect_animation(
+            rect,
+            Some(egui::Align::TOP),
+            egui::style::ScrollAnimation::duration(JUMP_SECS),
+        );
     }
-    GalleryOutput {
-        action,
-        decade_in_view,
-        jump_done,
-    }
+}
+
+/// A cold start: say so, quietly, under the rail, and keep the gallery
+/// usable. (Redrawn as `pace_frames` in lib.rs wakes the kiosk: bevy_egui
+/// takes any repaint request, delayed or not, as one for the next frame.)
+fn preparing(ui: &Ui, m: &ViewModel, rail: Rect, done: usize, total: usize) {
+    let lang = m.visit.lang;
+    let bar = Rect::from_min_size(
+        pos2(rail.left() + 32.0, rail.bottom() - 90.0),
+        vec2(RAIL_W - 56.0, 10.0),
+    );
+    let painter = ui.painter();
+    painter.rect_filled(bar, CornerRadius::same(5), theme::LINE);
+    let share = done as f32 / total.max(1) as f32;
+    let filled = Rect::from_min_size(bar.min, vec2(bar.width() * share, bar.height()));
+    painter.rect_filled(filled, CornerRadius::same(5), theme::GOLD);
+    painter.text(
+        bar.left_top() - vec2(0.0, 40.0),
+        Align2::LEFT_BOTTOM,
+        lang.pick("正在准备图片", "Preparing"),
+        theme::small(),
+        theme::ink_soft(),
+    );
+    painter.text(
+        bar.left_top() - vec2(0.0, 8.0),
+        Align2::LEFT_BOTTOM,
+        format!("{done} / {total}"),
+        theme::small(),
+        theme::ink_soft(),
+    );
 }
 
 fn draw_decade_header(ui: &Ui, rect: Rect, lang: Lang, decade: i32, count: usize) {
@@ -288,7 +309,7 @@ fn draw_card(ui: &mut Ui, m: &ViewModel, rect: Rect, k: usize) -> egui::Response
     let width = rect.width() - 36.0;
     let mut y = photo.bottom() + 14.0;
     // One row: a long English name ends in "…" inside the card.
-    let name = widgets::clipped_text(
+    let name = text::clipped_text(
         ui,
         p.name.get(lang).to_owned(),
         theme::heading(theme::NAME),
@@ -302,12 +323,12 @@ fn draw_card(ui: &mut Ui, m: &ViewModel, rect: Rect, k: usize) -> egui::Response
     // May Day Labour Medal"); the work unit below it.
     if let Some(h) = m.library.card_honor(m.visit.order[k], m.visit.filter) {
         let line = format!("{} {}", h.year, h.title.get(lang));
-        let g = widgets::clipped_text(ui, line, theme::small(), honor_ink, width, 2);
+        let g = text::clipped_text(ui, line, theme::small(), honor_ink, width, 2);
         let h = g.size().y;
         ui.painter().galley(pos2(x, y), g, honor_ink);
         y += h + 4.0;
     }
-    let g = widgets::clipped_text(
+    let g = text::clipped_text(
         ui,
         p.work_unit.get(lang).to_owned(),
         theme::small(),

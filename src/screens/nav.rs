@@ -2,11 +2,12 @@
 //! bottom of every screen, within reach of a visitor in a wheelchair (the
 //! top of a 1080×1920 screen is two metres up). Titles stay at the top.
 
+use super::ViewModel;
 use super::widgets::{self, Icon};
-use super::{Action, Screen, ViewModel};
 use crate::library::Filter;
 use crate::profile::{HonorLevel, Lang, Sector};
 use crate::theme;
+use crate::visit::{Action, Screen};
 use bevy_egui::egui::{self, Align2, Rect, Stroke, Ui, pos2, vec2};
 
 /// One row of the bar: a touch target and room around it.
@@ -88,34 +89,8 @@ pub fn bottom_bar(
     if screen == Screen::Attract {
         return (full, None);
     }
-    let lang = m.visit.lang;
     let mut navigation = navigation_items(m, screen);
-    let reading = [
-        Item::Button {
-            id: "large",
-            icon: None,
-            label: lang.pick("大字", "Large text"),
-            filled: m.visit.large_text,
-            action: Action::ToggleLargeText,
-        },
-        Item::Button {
-            id: "contrast",
-            icon: None,
-            label: lang.pick("高对比", "High contrast"),
-            filled: m.visit.high_contrast,
-            action: Action::ToggleContrast,
-        },
-        Item::Button {
-            id: "lang",
-            icon: None,
-            label: match lang {
-                Lang::Zh => "English",
-                Lang::En => "中文",
-            },
-            filled: false,
-            action: Action::ToggleLang,
-        },
-    ];
+    let reading = reading_items(m);
     let span = |items: &[Item]| -> f32 {
         items.iter().map(|i| i.width(ui)).sum::<f32>()
             + SPACING * items.len().saturating_sub(1) as f32
@@ -166,103 +141,139 @@ pub fn bottom_bar(
     (above, action)
 }
 
+/// The reading modes and the language, at the right end of the bar.
+fn reading_items<'a>(m: &ViewModel) -> [Item<'a>; 3] {
+    let lang = m.visit.lang;
+    [
+        Item::Button {
+            id: "large",
+            icon: None,
+            label: lang.pick("大字", "Large text"),
+            filled: m.visit.large_text,
+            action: Action::ToggleLargeText,
+        },
+        Item::Button {
+            id: "contrast",
+            icon: None,
+            label: lang.pick("高对比", "High contrast"),
+            filled: m.visit.high_contrast,
+            action: Action::ToggleContrast,
+        },
+        Item::Button {
+            id: "lang",
+            icon: None,
+            label: match lang {
+                Lang::Zh => "English",
+                Lang::En => "中文",
+            },
+            filled: false,
+            action: Action::ToggleLang,
+        },
+    ]
+}
+
 /// The bar's navigation for `screen`, from the left edge.
 fn navigation_items<'a>(m: &'a ViewModel, screen: Screen) -> Vec<Item<'a>> {
-    let lang = m.visit.lang;
     match screen {
         Screen::Attract => Vec::new(),
-        Screen::Gallery | Screen::Timeline => {
-            let filter = m.visit.filter;
-            // The two ways to browse, as a pair: the current one is filled.
-            // Then the filter: what is chosen shows in the header beside the
-            // count, and 全部 shows everyone again in one tap.
-            let mut items = vec![
-                Item::Button {
-                    id: "gallery",
-                    icon: Some(Icon::Grid),
-                    label: lang.pick("画廊", "Gallery"),
-                    filled: screen == Screen::Gallery,
-                    action: Action::Show(Screen::Gallery),
-                },
-                Item::Button {
-                    id: "timeline",
-                    icon: Some(Icon::Axis),
-                    label: lang.pick("时间轴", "Timeline"),
-                    filled: screen == Screen::Timeline,
-                    action: Action::Show(Screen::Timeline),
-                },
-                Item::Button {
-                    id: "filter",
-                    icon: Some(Icon::Filter),
-                    label: lang.pick("筛选", "Filter"),
-                    filled: m.visit.filter_open || !filter.is_all(),
-                    action: Action::ToggleFilters,
-                },
-            ];
-            if !filter.is_all() {
-                items.push(Item::Button {
-                    id: "all",
-                    icon: Some(Icon::Close),
-                    label: lang.pick("全部", "All"),
-                    filled: false,
-                    action: Action::SetFilter(Filter::default()),
-                });
-            }
-            items
-        }
-        Screen::Detail => {
-            let mut items = vec![Item::Button {
-                id: "back",
-                icon: Some(Icon::Back),
-                label: lang.pick("返回", "Back"),
-                filled: true,
-                action: Action::Back,
-            }];
-            if let Some((at, len)) = m.visit.position(m.library) {
-                items.push(Item::Stepper {
-                    labels: StepLabels {
-                        previous: lang.pick("上一位", "Previous"),
-                        next: lang.pick("下一位", "Next"),
-                        hint: lang.pick("也可左右滑动", "or swipe"),
-                    },
-                    at,
-                    len,
-                    step: Action::Step,
-                    narrow: false,
-                });
-            }
-            items
-        }
-        Screen::Viewer => {
-            let mut items = vec![Item::Button {
-                id: "close",
-                icon: Some(Icon::Close),
-                label: lang.pick("关闭", "Close"),
-                filled: true,
-                action: Action::Back,
-            }];
-            let count = m
-                .visit
-                .person
-                .as_deref()
-                .and_then(|s| m.library.get(s))
-                .map_or(0, |p| p.profile.media.len());
-            if count > 0 {
-                items.push(Item::Stepper {
-                    labels: StepLabels {
-                        previous: lang.pick("上一张", "Previous"),
-                        next: lang.pick("下一张", "Next"),
-                        hint: lang.pick("也可左右滑动", "or swipe"),
-                    },
-                    at: m.visit.media + 1,
-                    len: count,
-                    step: Action::StepMedia,
-                    narrow: false,
-                });
-            }
-            items
-        }
+        Screen::Gallery | Screen::Timeline => browsing_items(m, screen),
+        Screen::Detail => detail_items(m),
+        Screen::Viewer => viewer_items(m),
     }
+}
+
+/// The two ways to browse, as a pair (the current one filled), then the
+/// filter: what is chosen shows in the header beside the count, and 全部
+/// shows everyone again in one tap.
+fn browsing_items<'a>(m: &ViewModel, screen: Screen) -> Vec<Item<'a>> {
+    let lang = m.visit.lang;
+    let filter = m.visit.filter;
+    let mut items = vec![
+        Item::Button {
+            id: "gallery",
+            icon: Some(Icon::Grid),
+            label: lang.pick("画廊", "Gallery"),
+            filled: screen == Screen::Gallery,
+            action: Action::Show(Screen::Gallery),
+        },
+        Item::Button {
+            id: "timeline",
+            icon: Some(Icon::Axis),
+            label: lang.pick("时间轴", "Timeline"),
+            filled: screen == Screen::Timeline,
+            action: Action::Show(Screen::Timeline),
+        },
+        Item::Button {
+            id: "filter",
+            icon: Some(Icon::Filter),
+            label: lang.pick("筛选", "Filter"),
+            filled: m.visit.filter_open || !filter.is_all(),
+            action: Action::ToggleFilters,
+        },
+    ];
+    if !filter.is_all() {
+        items.push(Item::Button {
+            id: "all",
+            icon: Some(Icon::Close),
+            label: lang.pick("全部", "All"),
+            filled: false,
+            action: Action::SetFilter(Filter::default()),
+        });
+    }
+    items
+}
+
+/// Back, then the previous and next person in the current order.
+fn detail_items<'a>(m: &ViewModel) -> Vec<Item<'a>> {
+    let lang = m.visit.lang;
+    let mut items = vec![Item::Button {
+        id: "back",
+        icon: Some(Icon::Back),
+        label: lang.pick("返回", "Back"),
+        filled: true,
+        action: Action::Back,
+    }];
+    if let Some((at, len)) = m.visit.position(m.library) {
+        items.push(Item::Stepper {
+            labels: StepLabels {
+                previous: lang.pick("上一位", "Previous"),
+                next: lang.pick("下一位", "Next"),
+                hint: lang.pick("也可左右滑动", "or swipe"),
+            },
+            at,
+            len,
+            step: Action::Step,
+            narrow: false,
+        });
+    }
+    items
+}
+
+/// Close, then the previous and next picture of the person.
+fn viewer_items<'a>(m: &ViewModel) -> Vec<Item<'a>> {
+    let lang = m.visit.lang;
+    let mut items = vec![Item::Button {
+        id: "close",
+        icon: Some(Icon::Close),
+        label: lang.pick("关闭", "Close"),
+        filled: true,
+        action: Action::Back,
+    }];
+    let count = m.visit.media_count(m.library);
+    if count > 0 {
+        items.push(Item::Stepper {
+            labels: StepLabels {
+                previous: lang.pick("上一张", "Previous"),
+                next: lang.pick("下一张", "Next"),
+                hint: lang.pick("也可左右滑动", "or swipe"),
+            },
+            at: m.visit.media + 1,
+            len: count,
+            step: Action::StepMedia,
+            narrow: false,
+        });
+    }
+    items
 }
 
 /// What a filter lets through, in words: "北京市 · 教育"; None for everyone.

@@ -1,35 +1,68 @@
 //! One photo or document, full screen: pinch or double-tap to zoom, drag to
 //! pan, swipe to the next item, a big close button.
 
-use super::{Action, ViewModel, ViewerState};
+use super::{ViewModel, nav, text, widgets};
 use crate::images::Picture;
+use crate::library::Person;
 use crate::media::Variant;
-use crate::profile::MediaKind;
+use crate::profile::Media;
 use crate::theme;
+use crate::visit::{Action, Screen, ScreenUi, ViewerZoom};
 use bevy_egui::egui::{self, Align2, Rect, Sense, Ui, pos2, vec2};
 
 const MAX_ZOOM: f32 = 5.0;
+/// A double tap zooms this far, around the finger.
+const DOUBLE_TAP_ZOOM: f32 = 2.5;
+/// Room above the picture (name and place) and below it (the caption).
+const TOP_H: f32 = 100.0;
+const CAPTION_H: f32 = 110.0;
 
-pub fn view(ui: &mut Ui, m: &ViewModel, zoom: &mut ViewerState) -> Option<Action> {
-    let lang = m.visit.lang;
+pub fn view(ui: &mut Ui, m: &ViewModel, state: &mut ScreenUi) -> Option<Action> {
     let full = ui.max_rect();
     let person = m.visit.person.as_deref().and_then(|s| m.library.get(s))?;
     let media = person.profile.media.get(m.visit.media)?;
     // Close, previous and next in the bottom bar, within reach.
-    let (above, mut action) = super::nav::bottom_bar(ui, m, full, super::Screen::Viewer);
-    let caption_h = 110.0;
+    let (above, mut action) = nav::bottom_bar(ui, m, full, Screen::Viewer);
     let stage = Rect::from_min_max(
-        full.min + vec2(0.0, 100.0),
-        above.max - vec2(0.0, caption_h),
+        full.min + vec2(0.0, TOP_H),
+        above.max - vec2(0.0, CAPTION_H),
     );
-    let file = crate::profile::load::resolve_reference(m.profiles_root, &person.slug, &media.file);
-    let picture = match &file {
-        Ok(f) => m.images.get(f, Variant::Full),
-        Err(_) => Picture::Broken,
-    };
+    let file = person
+        .media_files
+        .get(m.visit.media)
+        .and_then(Option::as_deref);
+    let picture = m.images.person_picture(file, Variant::Full);
     let response = ui.interact(stage, ui.id().with("stage"), Sense::click_and_drag());
+    zoom_and_pan(ui, &response, stage, &mut state.zoom);
+    match picture {
+        Picture::Ready(id, size) => show(ui, stage, id, size, &mut state.zoom),
+        Picture::Loading | Picture::Broken => {
+            ui.painter().text(
+                stage.center(),
+                Align2::CENTER_CENTER,
+                media.kind.label(m.visit.lang),
+                theme::heading(theme::HEADING),
+                if theme::high_contrast() {
+                    theme::ON_DARK
+                } else {
+                    theme::ON_DARK.gamma_multiply(0.4)
+                },
+            );
+        }
+    }
+    caption_and_place(ui, m, person, media, full, above);
+    if action.is_none()
+        && state.zoom.zoom <= 1.0
+        && let Some(step) = widgets::swipe(ui, stage)
+    {
+        action = Some(Action::StepMedia(step));
+    }
+    action
+}
 
-    // Pinch (or ctrl+wheel) zooms around the fingers; drag pans when zoomed.
+/// Pinch (or ctrl+wheel) zooms around the fingers, a double tap zooms in
+/// or back out, and a drag pans while zoomed.
+fn zoom_and_pan(ui: &Ui, response: &egui::Response, stage: Rect, zoom: &mut ViewerZoom) {
     let (pinch, pinch_at) = ui.input(|i| (i.zoom_delta(), i.multi_touch().map(|t| t.center_pos)));
     if pinch != 1.0 {
         let old = zoom.zoom;
@@ -41,10 +74,10 @@ pub fn view(ui: &mut Ui, m: &ViewModel, zoom: &mut ViewerState) -> Option<Action
     }
     if response.double_clicked() {
         if zoom.zoom > 1.01 {
-            *zoom = ViewerState::default();
+            *zoom = ViewerZoom::default();
         } else if let Some(at) = response.interact_pointer_pos() {
-            zoom.zoom = 2.5;
-            zoom.pan = -(at - stage.center()) * 1.5;
+            zoom.zoom = DOUBLE_TAP_ZOOM;
+            zoom.pan = -(at - stage.center()) * (DOUBLE_TAP_ZOOM - 1.0);
         }
     }
     if zoom.zoom > 1.0 && response.dragged() {
@@ -53,49 +86,42 @@ pub fn view(ui: &mut Ui, m: &ViewModel, zoom: &mut ViewerState) -> Option<Action
     if zoom.zoom <= 1.0 {
         zoom.pan = egui::Vec2::ZERO;
     }
+}
 
-    match picture {
-        Picture::Ready(id, size) => {
-            let fit = (stage.width() / size.x).min(stage.height() / size.y);
-            let shown = size * fit * zoom.zoom;
-            // Keep the image on screen: panning stops at its edges.
-            let max_pan = ((shown - stage.size()) / 2.0).max(egui::Vec2::ZERO);
-            zoom.pan = zoom.pan.clamp(-max_pan, max_pan);
-            let rect = Rect::from_center_size(stage.center() + zoom.pan, shown);
-            ui.painter().with_clip_rect(stage).image(
-                id,
-                rect,
-                Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
-                egui::Color32::WHITE,
-            );
-        }
-        Picture::Loading | Picture::Broken => {
-            let mark = match media.kind {
-                MediaKind::Photo => lang.pick("照片", "Photo"),
-                MediaKind::Document => lang.pick("资料", "Document"),
-            };
-            ui.painter().text(
-                stage.center(),
-                Align2::CENTER_CENTER,
-                mark,
-                theme::heading(theme::HEADING),
-                if theme::high_contrast() {
-                    theme::ON_DARK
-                } else {
-                    theme::ON_DARK.gamma_multiply(0.4)
-                },
-            );
-        }
-    }
+/// The picture fitted to the stage, zoomed and panned; panning stops at its
+/// edges, so the picture never leaves the screen.
+fn show(ui: &Ui, stage: Rect, id: egui::TextureId, size: egui::Vec2, zoom: &mut ViewerZoom) {
+    let fit = (stage.width() / size.x).min(stage.height() / size.y);
+    let shown = size * fit * zoom.zoom;
+    let max_pan = ((shown - stage.size()) / 2.0).max(egui::Vec2::ZERO);
+    zoom.pan = zoom.pan.clamp(-max_pan, max_pan);
+    let rect = Rect::from_center_size(stage.center() + zoom.pan, shown);
+    ui.painter().with_clip_rect(stage).image(
+        id,
+        rect,
+        Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
+        egui::Color32::WHITE,
+    );
+}
 
-    // Caption and place.
+/// The caption under the picture (with its year, unless the caption says
+/// it), and "name · 2 / 5" above it.
+fn caption_and_place(
+    ui: &Ui,
+    m: &ViewModel,
+    person: &Person,
+    media: &Media,
+    full: Rect,
+    above: Rect,
+) {
+    let lang = m.visit.lang;
     let caption = match media.year {
         Some(y) if !media.caption.get(lang).contains(&y.to_string()) => {
             format!("{y} · {}", media.caption.get(lang))
         }
         _ => media.caption.get(lang).to_owned(),
     };
-    let g = super::widgets::clipped_text(
+    let g = text::clipped_text(
         ui,
         caption,
         theme::body(),
@@ -106,14 +132,14 @@ pub fn view(ui: &mut Ui, m: &ViewModel, zoom: &mut ViewerState) -> Option<Action
     ui.painter().galley(
         pos2(
             full.center().x - g.size().x / 2.0,
-            above.bottom() - caption_h / 2.0 - g.size().y / 2.0,
+            above.bottom() - CAPTION_H / 2.0 - g.size().y / 2.0,
         ),
         g,
         theme::ON_DARK,
     );
     let count = person.profile.media.len();
     ui.painter().text(
-        pos2(full.center().x, full.top() + 50.0),
+        pos2(full.center().x, full.top() + TOP_H / 2.0),
         Align2::CENTER_CENTER,
         format!(
             "{} · {} / {count}",
@@ -123,12 +149,4 @@ pub fn view(ui: &mut Ui, m: &ViewModel, zoom: &mut ViewerState) -> Option<Action
         theme::body(),
         theme::ON_DARK,
     );
-
-    if action.is_none()
-        && zoom.zoom <= 1.0
-        && let Some(step) = super::widgets::swipe(ui, stage)
-    {
-        action = Some(Action::StepMedia(step));
-    }
-    action
 }

@@ -256,15 +256,9 @@ pub fn cover_uv(image: egui::Vec2, frame: egui::Vec2) -> Rect {
 
 /// A person's portrait at the given variant.
 pub fn portrait(ui: &Ui, m: &ViewModel, person: &Person, rect: Rect, variant: Variant, radius: u8) {
-    let file = crate::profile::load::resolve_reference(
-        m.profiles_root,
-        &person.slug,
-        &person.profile.portrait,
-    );
-    let pic = match file {
-        Ok(f) => m.images.get(&f, variant),
-        Err(_) => Picture::Broken,
-    };
+    let pic = m
+        .images
+        .person_picture(person.portrait_file.as_deref(), variant);
     let surname: String = person.profile.name.zh.chars().take(1).collect();
     picture(ui, rect, pic, &surname, radius);
 }
@@ -324,7 +318,7 @@ pub fn header(ui: &mut Ui, m: &ViewModel, rect: Rect) -> Rect {
         } else {
             (pos2(left, rect.top() + 126.0), right - left)
         };
-        let g = clipped_text(ui, subtitle, theme::body(), theme::ink_soft(), width, 1);
+        let g = super::text::clipped_text(ui, subtitle, theme::body(), theme::ink_soft(), width, 1);
         ui.painter()
             .galley(pos2(at.x, at.y - g.size().y / 2.0), g, theme::ink_soft());
     }
@@ -393,125 +387,4 @@ pub fn decade_label(lang: Lang, decade: i32) -> String {
         Lang::Zh => format!("{decade}年代"),
         Lang::En => format!("{decade}s"),
     }
-}
-
-/// Over everything: the "Still there?" countdown, or (with no countdown) an
-/// invisible layer that takes the touch that woke the kiosk, so it is not
-/// also a tap on what lies beneath.
-pub fn modal(ctx: &egui::Context, countdown: Option<f32>) {
-    let full = ctx.viewport_rect();
-    egui::Area::new(egui::Id::new("modal"))
-        .order(egui::Order::Foreground)
-        .fixed_pos(full.min)
-        .show(ctx, |ui| {
-            let (rect, _) = ui.allocate_exact_size(full.size(), Sense::click_and_drag());
-            let Some(left) = countdown else {
-                return;
-            };
-            let painter = ui.painter();
-            painter.rect_filled(rect, 0, Color32::from_black_alpha(150));
-            let card = Rect::from_center_size(
-                rect.center(),
-                vec2(760.0_f32.min(rect.width() - 40.0), 520.0),
-            );
-            painter.rect(
-                card,
-                CornerRadius::same(16),
-                theme::PAPER,
-                Stroke::new(3.0, theme::GOLD),
-                StrokeKind::Inside,
-            );
-            painter.text(
-                card.center_top() + vec2(0.0, 70.0),
-                Align2::CENTER_CENTER,
-                "还在浏览吗？",
-                theme::heading(theme::TITLE),
-                theme::INK,
-            );
-            painter.text(
-                card.center_top() + vec2(0.0, 135.0),
-                Align2::CENTER_CENTER,
-                "Still there?",
-                theme::heading(theme::HEADING),
-                theme::ink_soft(),
-            );
-            painter.text(
-                card.center() + vec2(0.0, 10.0),
-                Align2::CENTER_CENTER,
-                format!("{}", left.ceil() as i32),
-                theme::heading(110.0),
-                theme::red(),
-            );
-            let button = Rect::from_center_size(
-                card.center_bottom() - vec2(0.0, 90.0),
-                vec2(420.0_f32.min(card.width() - 40.0), 104.0),
-            );
-            painter.rect_filled(button, CornerRadius::same(52), theme::red());
-            painter.text(
-                button.center(),
-                Align2::CENTER_CENTER,
-                "继续 Continue",
-                theme::heading(theme::HEADING),
-                theme::ON_DARK,
-            );
-            // Keep the number counting down.
-            ui.ctx().request_repaint();
-        });
-}
-
-/// `text` broken into lines of at most `width` by the Chinese rules (禁则,
-/// see `typography`), joined by newlines, for egui to draw without breaking
-/// again.
-pub fn broken_lines(ui: &Ui, text: &str, font: &egui::FontId, width: f32) -> String {
-    ui.fonts_mut(|fonts| {
-        crate::typography::break_lines(text, width, |c| fonts.glyph_width(font, c))
-    })
-    .join("\n")
-}
-
-/// A paragraph of running text: broken by 禁则, at `line_height`.
-pub fn paragraph(
-    ui: &mut Ui,
-    text: &str,
-    font: egui::FontId,
-    color: Color32,
-    line_height: Option<f32>,
-) -> Response {
-    let width = ui.available_width();
-    let font = crate::fonts::for_text(font, text);
-    let lines = broken_lines(ui, text, &font, width);
-    ui.add(
-        egui::Label::new(
-            egui::RichText::new(lines)
-                .font(font)
-                .color(color)
-                .line_height(line_height),
-        )
-        // The lines fit already: egui must not break them again elsewhere.
-        .wrap_mode(egui::TextWrapMode::Extend),
-    )
-}
-
-/// Text laid out in at most `rows` rows of `width`, broken by 禁则, ending
-/// in "…" when it runs over (cards and captions are a fixed height; the
-/// full text is one tap away).
-pub fn clipped_text(
-    ui: &Ui,
-    text: String,
-    font: egui::FontId,
-    color: Color32,
-    width: f32,
-    rows: usize,
-) -> std::sync::Arc<egui::Galley> {
-    let font = crate::fonts::for_text(font, &text);
-    let lines = broken_lines(ui, &text, &font, width);
-    let mut job = egui::text::LayoutJob::simple(lines, font, color, f32::INFINITY);
-    job.wrap = egui::text::TextWrapping {
-        // The lines fit; the slack only lets "…" take the last row's end.
-        max_width: width + 1.0,
-        max_rows: rows,
-        break_anywhere: false,
-        overflow_character: Some('…'),
-    };
-    ui.painter().layout_job(job)
 }

@@ -2,9 +2,9 @@
 //! Uses the same loader as the kiosk, then also prepares every image, which
 //! the kiosk does in the background instead.
 
-use crate::content::read_profile_slugs;
 use crate::library::{Entry, Library};
 use crate::media;
+use crate::profile::folders::read_profile_slugs;
 use crate::profile::locate::Locator;
 use crate::profile::{self, Position, Problem, ProfileDir, Severity, msg};
 use bevy::tasks::ParallelSlice;
@@ -162,7 +162,7 @@ pub fn check_with_cache(root: &Path, cache: Option<&Path>) -> CheckReport {
         images.push(info);
         problems.extend(image_problems);
     }
-    let library = Library::build(Arc::new(exhibition), entries);
+    let library = Library::build(root, Arc::new(exhibition), entries);
     problems.extend(
         library.collection_problems(|slug| ProfileDir { root, slug }.display("profile.ron")),
     );

@@ -5,7 +5,7 @@
 use crate::images::Images;
 use crate::library::Library;
 use crate::profile::Lang;
-use crate::screens::{Screen, Visit};
+use crate::visit::{Screen, Staged};
 use bevy::camera::RenderTarget;
 use bevy::image::Image;
 use bevy::prelude::*;
@@ -152,37 +152,41 @@ fn offscreen_app(profiles: &Path, (w, h): (u32, u32)) -> App {
 struct ProofTarget(Handle<Image>);
 
 fn settle(app: &mut App) {
-    crate::headless::settle(app, 2000);
+    super::headless::settle(app, 2000);
     for _ in 0..3 {
         app.update();
     }
 }
 
 fn render_page(app: &mut App, page: &Page, path: &Path) -> Result<(), String> {
-    let world = app.world_mut();
-    let (screen, lang, person, reading) = match page {
+    let staged = match page {
         Page::Screen {
             screen,
             lang,
             reading,
             ..
-        } => (*screen, *lang, None, *reading),
-        Page::Detail { slug, reading, .. } => {
-            (Screen::Detail, Lang::Zh, Some(slug.clone()), *reading)
-        }
+        } => Staged {
+            screen: *screen,
+            lang: *lang,
+            large_text: reading.large_text,
+            high_contrast: reading.high_contrast,
+            ..Default::default()
+        },
+        Page::Detail { slug, reading, .. } => Staged {
+            screen: Screen::Detail,
+            person: Some(slug.clone()),
+            large_text: reading.large_text,
+            high_contrast: reading.high_contrast,
+            ..Default::default()
+        },
     };
-    {
-        let mut visit = world.resource_mut::<Visit>();
-        visit.lang = lang;
-        visit.person = person;
-        visit.large_text = reading.large_text;
-        visit.high_contrast = reading.high_contrast;
-    }
+    crate::visit::stage(app.world_mut(), staged);
     // Each page is a visitor who has just touched the screen: without this,
     // a hundred pages of manual time ran into the idle countdown ("Still
     // there?" over ten pages) and its reset (a blank page).
-    world.resource_mut::<crate::idle::Idle>().quiet = 0.0;
-    world.resource_mut::<NextState<Screen>>().set(screen);
+    app.world_mut()
+        .resource_mut::<crate::idle::Idle>()
+        .visitor_here();
     // Let the screen change (and a zoom for large text, which reaches the
     // layout a frame later) and its images be asked for, then prepared.
     for _ in 0..6 {

@@ -3,7 +3,7 @@
 use crate::check::{VALID, folder};
 use crate::support::Kiosk;
 use bevy::prelude::*;
-use kiosk::screens::Screen;
+use kiosk::visit::Screen;
 
 fn two_people() -> tempfile::TempDir {
     crate::check::two_people(60, 10)
@@ -121,7 +121,7 @@ fn timeline_tap_opens_a_person() {
     kiosk
         .app
         .world_mut()
-        .write_message(kiosk::screens::Action::Show(Screen::Timeline));
+        .write_message(kiosk::visit::Action::Show(Screen::Timeline));
     kiosk.frames(3);
     assert_eq!(kiosk.screen(), Screen::Timeline);
     let hits = (0..40).flat_map(|i| {
@@ -134,14 +134,14 @@ fn timeline_tap_opens_a_person() {
         }
     }
     assert_eq!(kiosk.screen(), Screen::Detail);
-    assert_eq!(kiosk.visit().back_to, kiosk::screens::BackTo::Timeline);
+    assert_eq!(kiosk.visit().back_to, kiosk::visit::BackTo::Timeline);
 }
 
 fn decade_in_view(kiosk: &Kiosk) -> Option<i32> {
     kiosk
         .app
         .world()
-        .resource::<kiosk::screens::GalleryState>()
+        .resource::<kiosk::visit::ScreenUi>()
         .decade_in_view
 }
 

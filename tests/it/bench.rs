@@ -3,7 +3,7 @@
 
 #[test]
 fn the_bench_measures_every_figure() {
-    let reports = kiosk::bench::run(&[12], 1);
+    let reports = kiosk::tools::bench::run(&[12], 1);
     assert_eq!(reports.len(), 1);
     let r = &reports[0];
     assert_eq!(r.profiles, 12);
@@ -29,7 +29,7 @@ fn the_bench_measures_every_figure() {
         "the tap on a card never opened it"
     );
     assert!(r.peak_rss_mb > 0.0);
-    let table = kiosk::bench::table(&reports);
+    let table = kiosk::tools::bench::table(&reports);
     assert!(
         table.contains("| 12 profiles |") && table.lines().count() == 13,
         "{table}"

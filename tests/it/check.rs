@@ -1,8 +1,8 @@
 //! Every defect a curator can make is reported on its own line, with the
 //! right file and line, and never a panic.
 
-use kiosk::check::check;
 use kiosk::profile::Severity;
+use kiosk::tools::check::check;
 use std::path::Path;
 use std::process::Command;
 

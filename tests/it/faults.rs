@@ -5,7 +5,7 @@
 use crate::check::{VALID, folder};
 use crate::support::Kiosk;
 use bevy::prelude::*;
-use kiosk::screens::Screen;
+use kiosk::visit::Screen;
 
 fn until(kiosk: &mut Kiosk, done: impl FnMut(&Kiosk) -> bool) -> bool {
     crate::support::until(kiosk, done).is_some()
@@ -146,7 +146,7 @@ fn the_folder_made_unreadable_while_running() {
         until(&mut kiosk, |k| root_problem(k, root)),
         "the curator never heard that the folder cannot be read"
     );
-    let report = kiosk::check::check_with_cache(root, None);
+    let report = kiosk::tools::check::check_with_cache(root, None);
     assert!(
         report.errors > 0
             && report

@@ -7,7 +7,7 @@ use bevy::prelude::*;
 use kiosk::idle::Idle;
 use kiosk::library::Filter;
 use kiosk::profile::{HonorLevel, Lang};
-use kiosk::screens::{Action, Screen};
+use kiosk::visit::{Action, Screen};
 
 /// Two people; the kiosk asks after 10 s and resets 3 s later.
 fn quick_kiosk() -> (tempfile::TempDir, Kiosk) {

@@ -43,6 +43,7 @@ fn decade_is_that_of_the_earliest_honour() {
     assert_eq!(decade_of(1959), 1950);
     assert_eq!(decade_of(2010), 2010);
     let lib = Library::build(
+        std::path::Path::new("profiles"),
         Arc::new(Exhibition::default()),
         [person(
             "a",
@@ -58,6 +59,7 @@ fn decade_is_that_of_the_earliest_honour() {
 #[test]
 fn people_are_ordered_by_first_honour_then_name_and_bucketed() {
     let lib = Library::build(
+        std::path::Path::new("profiles"),
         Arc::new(Exhibition::default()),
         [
             person(
@@ -92,6 +94,7 @@ fn people_are_ordered_by_first_honour_then_name_and_bucketed() {
 #[test]
 fn filters_intersect_sector_and_level() {
     let lib = Library::build(
+        std::path::Path::new("profiles"),
         Arc::new(Exhibition::default()),
         [
             person("a", "A", Sector::Commerce, &[(1956, HonorLevel::National)]),
@@ -151,7 +154,11 @@ fn duplicate_names_are_warned_once() {
     );
     Arc::get_mut(&mut a.profile).unwrap().name.zh = "王秀兰".into();
     Arc::get_mut(&mut b.profile).unwrap().name.zh = "王秀兰".into();
-    let lib = Library::build(Arc::new(Exhibition::default()), [a, b]);
+    let lib = Library::build(
+        std::path::Path::new("profiles"),
+        Arc::new(Exhibition::default()),
+        [a, b],
+    );
     let problems = lib.collection_problems(|slug| format!("profiles/{slug}/profile.ron"));
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].path, "profiles/b/profile.ron");
@@ -164,6 +171,7 @@ fn duplicate_names_are_warned_once() {
 fn a_card_shows_an_honour_of_its_own_decade_and_the_one_the_filter_matched() {
     use HonorLevel::*;
     let lib = Library::build(
+        std::path::Path::new("profiles"),
         Arc::new(Exhibition::default()),
         [
             // First honoured in the 1980s, highest honour in 1993.

@@ -16,7 +16,7 @@ fn an_edit_shows_and_a_broken_save_keeps_the_last_good_version() {
     let mut kiosk = Kiosk::new(dir.path());
     kiosk.wake();
     kiosk.tap(bevy::math::Vec2::new(420.0, 450.0));
-    assert_eq!(kiosk.screen(), kiosk::screens::Screen::Detail);
+    assert_eq!(kiosk.screen(), kiosk::visit::Screen::Detail);
 
     std::fs::write(&file, VALID.replace("测试人", "测试新名")).unwrap();
     let took = until(&mut kiosk, |k| {
@@ -38,7 +38,7 @@ fn an_edit_shows_and_a_broken_save_keeps_the_last_good_version() {
         "the kiosk never came to rest after the save"
     );
     // The visitor stays on the page they were reading; it updated in place.
-    assert_eq!(kiosk.screen(), kiosk::screens::Screen::Detail);
+    assert_eq!(kiosk.screen(), kiosk::visit::Screen::Detail);
     assert_eq!(kiosk.visit().person.as_deref(), Some("ce-shiren"));
 
     // Half a file, as a save interrupted by a power cut leaves it.
@@ -57,7 +57,7 @@ fn an_edit_shows_and_a_broken_save_keeps_the_last_good_version() {
         Some("测试新名"),
         "the last good version stays"
     );
-    assert_eq!(kiosk.screen(), kiosk::screens::Screen::Detail);
+    assert_eq!(kiosk.screen(), kiosk::visit::Screen::Detail);
 
     // Fixed again: the error goes away.
     std::fs::write(&file, VALID).unwrap();
@@ -129,5 +129,5 @@ fn a_saved_idle_time_applies_without_a_restart() {
     let idle = kiosk.app.world().resource::<kiosk::idle::Idle>();
     assert!(idle.countdown(kiosk.library()).is_some());
     kiosk.frames(4 * 60 + 5);
-    assert_eq!(kiosk.screen(), kiosk::screens::Screen::Attract);
+    assert_eq!(kiosk.screen(), kiosk::visit::Screen::Attract);
 }

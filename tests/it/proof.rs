@@ -19,7 +19,7 @@ fn proof_renders_every_page_at_full_hd() {
     let status = cmd.status().unwrap();
     assert!(status.success(), "kiosk proof failed");
 
-    let people = kiosk::content::profile_slugs(&profiles);
+    let people = kiosk::profile::folders::profile_slugs(&profiles);
     let mut expected = vec![
         "gallery.png".to_string(),
         "gallery-en.png".into(),
@@ -29,6 +29,7 @@ fn proof_renders_every_page_at_full_hd() {
     ];
     // The first person in the gallery's order, in large text.
     let first = kiosk::library::Library::build(
+        &profiles,
         Default::default(),
         people.iter().map(|slug| {
             let bytes = std::fs::read(profiles.join(slug).join("profile.ron")).unwrap();

@@ -196,7 +196,7 @@ fn a_monkey_on_the_touchscreen_breaks_nothing() {
 
     // Walk away: the kiosk always comes back to the attract loop.
     kiosk.frames(60 * 30);
-    assert_eq!(kiosk.screen(), kiosk::screens::Screen::Attract);
+    assert_eq!(kiosk.screen(), kiosk::visit::Screen::Attract);
     // Nothing piled up.
     let entities = kiosk.app.world().entities().len();
     assert!(
@@ -271,14 +271,14 @@ fn a_simulated_exhibition_day() {
         kiosk.tap(Vec2::new(960.0, 540.0));
         assert_eq!(
             kiosk.screen(),
-            kiosk::screens::Screen::Gallery,
+            kiosk::visit::Screen::Gallery,
             "session {sessions} did not start"
         );
         // Every visitor opens at least one person.
         kiosk.tap(Vec2::new(420.0, 450.0));
         assert_eq!(
             kiosk.screen(),
-            kiosk::screens::Screen::Detail,
+            kiosk::visit::Screen::Detail,
             "session {sessions} could not open a person"
         );
         for _ in 0..(5 + rng.below(15)) {
@@ -299,7 +299,7 @@ fn a_simulated_exhibition_day() {
         kiosk.frames(4 * 75);
         assert_eq!(
             kiosk.screen(),
-            kiosk::screens::Screen::Attract,
+            kiosk::visit::Screen::Attract,
             "session {sessions} did not reset"
         );
         assert_eq!(kiosk.visit().person, None);

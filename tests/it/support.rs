@@ -44,8 +44,8 @@ pub struct Kiosk {
 impl Kiosk {
     /// The kiosk on `profiles`, headless, at 1920×1080, 60 frames a second of manual time.
     pub fn new(profiles: &Path) -> Self {
-        let mut app = kiosk::headless::app(profiles, (W, H));
-        let window = kiosk::headless::window(&mut app);
+        let mut app = kiosk::tools::headless::app(profiles, (W, H));
+        let window = kiosk::tools::headless::window(&mut app);
         let mut kiosk = Self { app, window };
         kiosk.settle();
         kiosk
@@ -55,25 +55,25 @@ impl Kiosk {
     /// first frame: manual time runs ahead of the wall clock, and a clock
     /// switched later would stand still until the wall clock caught up.
     pub fn on_the_real_clock(profiles: &Path) -> Self {
-        let mut app = kiosk::headless::app(profiles, (W, H));
+        let mut app = kiosk::tools::headless::app(profiles, (W, H));
         app.insert_resource(bevy::time::TimeUpdateStrategy::Automatic);
-        let window = kiosk::headless::window(&mut app);
+        let window = kiosk::tools::headless::window(&mut app);
         let mut kiosk = Self { app, window };
         kiosk.settle();
         kiosk
     }
 
     pub fn settle(&mut self) {
-        kiosk::headless::settle(&mut self.app, 600);
+        kiosk::tools::headless::settle(&mut self.app, 600);
         self.frames(5);
     }
 
     /// The first touch: wakes the attract loop into the gallery.
     pub fn wake(&mut self) {
-        assert_eq!(self.screen(), kiosk::screens::Screen::Attract);
+        assert_eq!(self.screen(), kiosk::visit::Screen::Attract);
         self.tap(Vec2::new(960.0, 540.0));
         self.frames(3);
-        assert_eq!(self.screen(), kiosk::screens::Screen::Gallery);
+        assert_eq!(self.screen(), kiosk::visit::Screen::Gallery);
     }
 
     pub fn update(&mut self) {
@@ -98,16 +98,16 @@ impl Kiosk {
         egui_owned + images
     }
 
-    pub fn screen(&self) -> kiosk::screens::Screen {
+    pub fn screen(&self) -> kiosk::visit::Screen {
         *self
             .app
             .world()
-            .resource::<State<kiosk::screens::Screen>>()
+            .resource::<State<kiosk::visit::Screen>>()
             .get()
     }
 
-    pub fn visit(&self) -> &kiosk::screens::Visit {
-        self.app.world().resource::<kiosk::screens::Visit>()
+    pub fn visit(&self) -> &kiosk::visit::Visit {
+        self.app.world().resource::<kiosk::visit::Visit>()
     }
 
     pub fn library(&self) -> &kiosk::library::Library {

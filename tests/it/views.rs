@@ -10,8 +10,8 @@ use egui_kittest::kittest::Queryable;
 use kiosk::images::{ImageLookup, Images};
 use kiosk::library::{Filter, Library};
 use kiosk::profile::{Exhibition, HonorLevel, Lang, Sector};
-use kiosk::screens::{Action, ViewModel, ViewerState, Visit, detail, gallery, timeline, viewer};
-use std::path::Path;
+use kiosk::screens::ViewModel;
+use kiosk::visit::{Action, ScreenUi, Visit};
 use std::sync::Arc;
 
 /// Two photos, so that the viewer has somewhere to step.
@@ -30,6 +30,7 @@ fn with_media(mut entry: kiosk::library::Entry) -> kiosk::library::Entry {
 
 fn library() -> Library {
     Library::build(
+        std::path::Path::new("profiles"),
         Arc::new(Exhibition::default()),
         vec![
             person(
@@ -67,14 +68,8 @@ fn visit(lang: Lang, person: Option<&str>) -> Visit {
     }
 }
 
-/// Which view a harness shows.
-#[derive(Clone, Copy, Debug)]
-enum View {
-    Gallery,
-    Timeline,
-    Detail,
-    Viewer,
-}
+/// Which view a harness shows: the screen's.
+use kiosk::visit::Screen as View;
 
 /// Every screen a visitor browses, with a person open where it needs one.
 const EVERY_VIEW: [(View, Option<&str>); 4] = [
@@ -100,7 +95,7 @@ fn show_at(view: View, visit: Visit, size: egui::Vec2) -> Harness<'static, Optio
     let library = library();
     let images = Images::default();
     let mut styled = false;
-    let mut zoom = ViewerState::default();
+    let mut state = ScreenUi::default();
     let ppp = if visit.large_text {
         kiosk::theme::LARGE_TEXT_ZOOM
     } else {
@@ -130,15 +125,10 @@ fn show_at(view: View, visit: Visit, size: egui::Vec2) -> Harness<'static, Optio
                     library: &library,
                     visit: &visit,
                     images: &lookup,
-                    profiles_root: Path::new("profiles"),
                     preparing: None,
+                    shown_for: 0.0,
                 };
-                let action = match view {
-                    View::Gallery => gallery::view(ui, &model, None).action,
-                    View::Timeline => timeline::view(ui, &model),
-                    View::Detail => detail::view(ui, &model),
-                    View::Viewer => viewer::view(ui, &model, &mut zoom),
-                };
+                let action = kiosk::screens::view(view, ui, &model, &mut state);
                 if action.is_some() {
                     *last = action;
                 }
@@ -281,7 +271,7 @@ fn the_gallery_speaks_english_when_asked() {
     assert_eq!(tap(&mut gallery, "中文"), Some(Action::ToggleLang));
     assert_eq!(
         tap(&mut gallery, "Timeline"),
-        Some(Action::Show(kiosk::screens::Screen::Timeline))
+        Some(Action::Show(kiosk::visit::Screen::Timeline))
     );
 }
 

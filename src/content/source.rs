@@ -1,0 +1,200 @@
+//! The `profiles://` asset source over the curators' folder, and the RON
+//! loaders behind it, which run the same parse-and-validate code as `kiosk
+//! check`.
+
+use super::{ProfilesRoot, SOURCE};
+use crate::profile::{self, Exhibition, Position, Problem, Profile, ProfileDir, msg};
+use bevy::asset::io::{
+    AssetReader, AssetReaderError, AssetSourceBuilder, AssetSourceId, ErasedAssetReader,
+    PathStream, Reader, VecReader,
+};
+use bevy::asset::{AssetLoader, AssetPath, LoadContext};
+use bevy::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Bevy's asset plugin as the kiosk uses it. Bevy watches nothing: the
+/// kiosk's own watcher (`FolderWatcher`) follows every curator's change and
+/// asks for reloads; two recursive watchers over 10,000 folders took a core
+/// for a second at every start. Curators keep no `.meta` files beside their
+/// profiles: looking for one first doubled the file operations of a load.
+pub fn asset_plugin() -> AssetPlugin {
+    AssetPlugin {
+        watch_for_changes_override: Some(false),
+        meta_check: bevy::asset::AssetMetaCheck::Never,
+        ..default()
+    }
+}
+
+/// Registers the `profiles://` source. Must run before `AssetPlugin` is added.
+pub fn register_source(app: &mut App, root: &Path) {
+    // Bevy resolves relative sources against the executable's folder; the
+    // curator means the working directory.
+    let absolute = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    let source = AssetSourceBuilder::new(move || {
+        Box::new(ProfileReader {
+            root: absolute.clone(),
+        }) as Box<dyn ErasedAssetReader>
+    });
+    app.register_asset_source(AssetSourceId::from(SOURCE), source);
+    app.insert_resource(ProfilesRoot(root.to_path_buf()));
+}
+
+/// Reads the curators' files whole, on the loading thread. Profiles are a
+/// few kilobytes: Bevy's default reader hands every read to another thread
+/// pool through an 8 MB buffer, which made a start with 10,000 people take
+/// seconds. (Pictures are not read here: `images` reads them itself.)
+struct ProfileReader {
+    root: PathBuf,
+}
+
+impl ProfileReader {
+    fn read_whole(&self, path: &Path) -> Result<VecReader, AssetReaderError> {
+        let full = self.root.join(path);
+        match crate::profile::load::read_text_file(&full) {
+            Ok(bytes) => Ok(VecReader::new(bytes)),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Err(AssetReaderError::NotFound(full))
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+}
+
+impl AssetReader for ProfileReader {
+    async fn read<'a>(&'a self, path: &'a Path) -> Result<impl Reader + 'a, AssetReaderError> {
+        self.read_whole(path)
+    }
+
+    async fn read_meta<'a>(&'a self, path: &'a Path) -> Result<impl Reader + 'a, AssetReaderError> {
+        // Curators keep no `.meta` files (and `asset_plugin` never asks).
+        Err::<VecReader, _>(AssetReaderError::NotFound(self.root.join(path)))
+    }
+
+    async fn read_directory<'a>(
+        &'a self,
+        path: &'a Path,
+    ) -> Result<Box<PathStream>, AssetReaderError> {
+        let entries: Vec<PathBuf> = std::fs::read_dir(self.root.join(path))?
+            .filter_map(Result::ok)
+            .map(|e| path.join(e.file_name()))
+            .collect();
+        Ok(Box::new(bevy::tasks::futures_lite::stream::iter(entries)))
+    }
+
+    async fn is_directory<'a>(&'a self, path: &'a Path) -> Result<bool, AssetReaderError> {
+        Ok(self.root.join(path).is_dir())
+    }
+}
+
+#[derive(Asset, TypePath, Debug)]
+pub struct ProfileAsset {
+    pub slug: String,
+    pub profile: Arc<Profile>,
+    /// Warnings found while loading (a profile with errors never loads).
+    pub warnings: Vec<Problem>,
+    pub name_at: Position,
+}
+
+#[derive(Asset, TypePath, Debug)]
+pub struct ExhibitionAsset {
+    pub exhibition: Arc<Exhibition>,
+    pub warnings: Vec<Problem>,
+}
+
+/// Why a file did not load: the same problems `kiosk check` prints.
+#[derive(Debug, thiserror::Error)]
+pub enum ContentError {
+    #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
+    Invalid(Vec<Problem>),
+}
+
+#[derive(TypePath)]
+pub(super) struct ProfileLoader {
+    pub(super) root: PathBuf,
+}
+
+impl AssetLoader for ProfileLoader {
+    type Asset = ProfileAsset;
+    type Settings = ();
+    type Error = ContentError;
+
+    async fn load(
+        &self,
+        reader: &mut dyn Reader,
+        _: &(),
+        ctx: &mut LoadContext<'_>,
+    ) -> Result<ProfileAsset, ContentError> {
+        let slug = slug_of(ctx.path());
+        let dir = ProfileDir {
+            root: &self.root,
+            slug: &slug,
+        };
+        let bytes = read_all(reader, &dir.display("profile.ron")).await?;
+        let loaded = profile::load_profile(&dir, &bytes);
+        match loaded.value {
+            Some(p) => Ok(ProfileAsset {
+                slug,
+                profile: Arc::new(p),
+                warnings: loaded.problems,
+                name_at: loaded.name_at,
+            }),
+            None => Err(ContentError::Invalid(loaded.problems)),
+        }
+    }
+}
+
+#[derive(TypePath)]
+pub(super) struct ExhibitionLoader {
+    pub(super) root: PathBuf,
+}
+
+impl AssetLoader for ExhibitionLoader {
+    type Asset = ExhibitionAsset;
+    type Settings = ();
+    type Error = ContentError;
+
+    async fn load(
+        &self,
+        reader: &mut dyn Reader,
+        _: &(),
+        _: &mut LoadContext<'_>,
+    ) -> Result<ExhibitionAsset, ContentError> {
+        let path = self.root.join(super::EXHIBITION_FILE).display().to_string();
+        let bytes = read_all(reader, &path).await?;
+        let loaded = profile::load_exhibition(&path, &bytes);
+        match loaded.value {
+            Some(e) => Ok(ExhibitionAsset {
+                exhibition: Arc::new(e),
+                warnings: loaded.problems,
+            }),
+            None => Err(ContentError::Invalid(loaded.problems)),
+        }
+    }
+}
+
+async fn read_all(reader: &mut dyn Reader, path: &str) -> Result<Vec<u8>, ContentError> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes).await.map_err(|e| {
+        ContentError::Invalid(vec![Problem::error(
+            path,
+            Position::START,
+            msg("无法读取文件", format!("cannot read the file: {e}"), None),
+        )])
+    })?;
+    Ok(bytes)
+}
+
+/// `zhang-xiuying/profile.ron` → `zhang-xiuying`.
+pub(super) fn slug_of(path: &AssetPath) -> String {
+    path.path()
+        .parent()
+        .and_then(Path::file_name)
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// `zhang-xiuying` → `profiles://zhang-xiuying/profile.ron`.
+pub(super) fn profile_path(slug: &str) -> AssetPath<'static> {
+    AssetPath::from(format!("{slug}/profile.ron")).with_source(SOURCE)
+}

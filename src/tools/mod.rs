@@ -1,0 +1,9 @@
+//! The kiosk's commands besides running the exhibition — the curators'
+//! `check` and `proof`, the `bench` — and the headless app that they and the
+//! tests drive. Nothing of the running kiosk depends on this module.
+
+pub mod bench;
+pub mod check;
+pub mod cli;
+pub mod headless;
+pub mod proof;
