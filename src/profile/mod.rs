@@ -1,9 +1,13 @@
 //! Profiles: the curators' files, how they are read, and what is wrong with them.
 
+pub mod curator_file;
 pub mod format;
 pub mod load;
 pub mod locate;
 pub mod problem;
+pub mod references;
+mod rules;
+pub mod years;
 
 pub use format::{
     Exhibition, Gender, Honor, HonorLevel, Lang, Media, MediaKind, Profile, Sector, Text,
