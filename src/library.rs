@@ -3,7 +3,7 @@
 //! in one pass; rebuilt whole when a curator's change arrives (cheap next to
 //! the change itself, and never half-updated).
 
-use crate::profile::load::resolve_reference;
+use crate::profile::references::resolve_reference;
 use crate::profile::{Exhibition, Honor, HonorLevel, Position, Problem, Profile, Sector, msg};
 use bevy::prelude::Resource;
 use std::collections::{BTreeMap, HashMap};

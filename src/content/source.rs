@@ -51,7 +51,7 @@ struct ProfileReader {
 impl ProfileReader {
     fn read_whole(&self, path: &Path) -> Result<VecReader, AssetReaderError> {
         let full = self.root.join(path);
-        match crate::profile::load::read_text_file(&full) {
+        match crate::profile::curator_file::read_text_file(&full) {
             Ok(bytes) => Ok(VecReader::new(bytes)),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 Err(AssetReaderError::NotFound(full))

@@ -1,10 +1,14 @@
 //! Profiles: the curators' files, how they are read, and what is wrong with them.
 
+pub mod curator_file;
 pub mod folders;
 pub mod format;
 pub mod load;
 pub mod locate;
 pub mod problem;
+pub mod references;
+mod rules;
+pub mod years;
 
 pub use format::{
     Exhibition, Gender, Honor, HonorLevel, Lang, Media, MediaKind, Profile, Sector, Text,

@@ -70,7 +70,7 @@ fn axis<'a>(m: &'a ViewModel, height: f32) -> Axis<'a> {
     let rows = ((stack_h / marker_h).floor() as usize).max(1);
     let mut years = Vec::new();
     let (mut x, mut k) = (0.0, 0);
-    for year in decade_of(year_of(order[0]))..=crate::profile::load::this_year() {
+    for year in decade_of(year_of(order[0]))..=crate::profile::years::this_year() {
         let start = k;
         while k < order.len() && year_of(order[k]) == year {
             k += 1;

@@ -6,11 +6,12 @@ use crate::library::{Entry, Library};
 use crate::media;
 use crate::profile::folders::read_profile_slugs;
 use crate::profile::locate::Locator;
-use crate::profile::{self, Position, Problem, ProfileDir, Severity, msg};
+use crate::profile::references::referenced_files;
+use crate::profile::{self, Exhibition, Position, Problem, Profile, ProfileDir, Severity, msg};
 use bevy::tasks::ParallelSlice;
 use serde::Serialize;
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 #[derive(Debug, Serialize)]
@@ -49,11 +50,28 @@ pub fn check(root: &Path) -> CheckReport {
     check_with_cache(root, media::cache_dir().as_deref())
 }
 
+/// One image per decoding task, so that one large photo does not hold up
+/// the others that would share its task.
+const IMAGES_PER_TASK: usize = 1;
+
 /// `check` with the image cache named (`None`: decode without caching).
 pub fn check_with_cache(root: &Path, cache: Option<&Path>) -> CheckReport {
     let mut problems = Vec::new();
-    if !root.is_dir() {
-        problems.push(Problem::error(
+    problems.extend(missing_folder(root));
+    let exhibition = read_exhibition(root, &mut problems);
+    let slugs = read_slugs(root, &mut problems);
+    let (entries, jobs) = read_profiles(root, &slugs, &mut problems);
+    let images = check_images(&jobs, cache, &mut problems);
+    let library = Library::build(root, Arc::new(exhibition), entries);
+    problems.extend(
+        library.collection_problems(|slug| ProfileDir { root, slug }.display("profile.ron")),
+    );
+    report(&library, slugs.len(), problems, images)
+}
+
+fn missing_folder(root: &Path) -> Option<Problem> {
+    (!root.is_dir()).then(|| {
+        Problem::error(
             root.display().to_string(),
             Position::START,
             msg(
@@ -61,10 +79,15 @@ pub fn check_with_cache(root: &Path, cache: Option<&Path>) -> CheckReport {
                 "the profiles folder does not exist",
                 None,
             ),
-        ));
-    }
+        )
+    })
+}
+
+/// The exhibition's title and settings; the defaults where its file is
+/// missing or broken. A missing folder is reported once, not again here.
+fn read_exhibition(root: &Path, problems: &mut Vec<Problem>) -> Exhibition {
     let exhibition_path = root.join("exhibition.ron");
-    let exhibition = match profile::load::read_text_file(&exhibition_path) {
+    match profile::curator_file::read_text_file(&exhibition_path) {
         Ok(bytes) => {
             let loaded = profile::load_exhibition(&exhibition_path.display().to_string(), &bytes);
             problems.extend(loaded.problems);
@@ -83,9 +106,12 @@ pub fn check_with_cache(root: &Path, cache: Option<&Path>) -> CheckReport {
             Default::default()
         }
         Err(_) => Default::default(),
-    };
+    }
+}
 
-    let slugs = match read_profile_slugs(root) {
+/// The profile folders' names; none where the folder cannot be read.
+fn read_slugs(root: &Path, problems: &mut Vec<Problem>) -> Vec<String> {
+    match read_profile_slugs(root) {
         Ok(slugs) => slugs,
         Err(e) => {
             if root.is_dir() {
@@ -104,13 +130,29 @@ pub fn check_with_cache(root: &Path, cache: Option<&Path>) -> CheckReport {
             }
             Vec::new()
         }
-    };
+    }
+}
+
+/// One referenced image to decode: the file, and where its profile names it.
+struct ImageJob {
+    file: PathBuf,
+    profile_path: String,
+    at: Position,
+    rel: String,
+}
+
+/// Every profile that will be shown, and the images they name that exist.
+fn read_profiles(
+    root: &Path,
+    slugs: &[String],
+    problems: &mut Vec<Problem>,
+) -> (Vec<Entry>, Vec<ImageJob>) {
     let mut entries = Vec::new();
-    let mut images = Vec::new();
-    for slug in &slugs {
+    let mut jobs = Vec::new();
+    for slug in slugs {
         let dir = ProfileDir { root, slug };
         let path = dir.display("profile.ron");
-        let bytes = match profile::load::read_text_file(Path::new(&path)) {
+        let bytes = match profile::curator_file::read_text_file(Path::new(&path)) {
             Ok(b) => b,
             Err(e) => {
                 problems.push(Problem::error(
@@ -126,21 +168,7 @@ pub fn check_with_cache(root: &Path, cache: Option<&Path>) -> CheckReport {
         if let Some(p) = loaded.value {
             // Images: decoded here so the curator hears of a broken one now
             // rather than seeing a placeholder on the kiosk later.
-            let text = profile::load::decode_text(&path, &bytes).unwrap_or_default();
-            let loc = Locator::new(&text);
-            let files = std::iter::once((loc.field("portrait"), &p.portrait)).chain(
-                p.media
-                    .iter()
-                    .enumerate()
-                    .map(|(i, m)| (loc.item("media", i, "file"), &m.file)),
-            );
-            for (at, file) in files {
-                if let Ok(file_path) = profile::load::resolve_reference(root, slug, file)
-                    && file_path.is_file()
-                {
-                    images.push((file_path, path.clone(), at, file.clone()));
-                }
-            }
+            jobs.extend(image_jobs(&dir, &path, &bytes, &p));
             entries.push(Entry {
                 slug: slug.clone(),
                 profile: Arc::new(p),
@@ -148,25 +176,58 @@ pub fn check_with_cache(root: &Path, cache: Option<&Path>) -> CheckReport {
             });
         }
     }
-    // Images on every core: decoding a collection of phone photos is the
-    // slow part of a check.
+    (entries, jobs)
+}
+
+/// The images a loaded profile names that are there to decode. A missing or
+/// misplaced one was already reported by the loader.
+fn image_jobs(dir: &ProfileDir, path: &str, bytes: &[u8], p: &Profile) -> Vec<ImageJob> {
+    let text = profile::curator_file::decode_text(path, bytes).unwrap_or_default();
+    let loc = Locator::new(&text);
+    referenced_files(&loc, p)
+        .into_iter()
+        .filter_map(|(at, rel)| {
+            let file = profile::references::resolve_reference(dir.root, dir.slug, rel).ok()?;
+            file.is_file().then(|| ImageJob {
+                file,
+                profile_path: path.to_string(),
+                at,
+                rel: rel.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// Decodes the images on every core: decoding a collection of phone photos
+/// is the slow part of a check.
+fn check_images(
+    jobs: &[ImageJob],
+    cache: Option<&Path>,
+    problems: &mut Vec<Problem>,
+) -> Vec<media::ImageInfo> {
     let pool = bevy::tasks::TaskPoolBuilder::new()
         .thread_name("check images".into())
         .build();
-    let checked = images.par_chunk_map(&pool, 1, |_, job| {
-        let (file, profile_path, at, rel) = &job[0];
-        media::check_image(file, cache, profile_path, *at, rel)
+    let checked = jobs.par_chunk_map(&pool, IMAGES_PER_TASK, |_, chunk| {
+        chunk
+            .iter()
+            .map(|job| media::check_image(&job.file, cache, &job.profile_path, job.at, &job.rel))
+            .collect::<Vec<_>>()
     });
-    let mut images = Vec::with_capacity(checked.len());
-    for (info, image_problems) in checked {
+    let mut images = Vec::with_capacity(jobs.len());
+    for (info, image_problems) in checked.into_iter().flatten() {
         images.push(info);
         problems.extend(image_problems);
     }
-    let library = Library::build(root, Arc::new(exhibition), entries);
-    problems.extend(
-        library.collection_problems(|slug| ProfileDir { root, slug }.display("profile.ron")),
-    );
+    images
+}
 
+fn report(
+    library: &Library,
+    folders: usize,
+    mut problems: Vec<Problem>,
+    images: Vec<media::ImageInfo>,
+) -> CheckReport {
     // The curator reads one file's problems together, top to bottom.
     problems.sort_by(|a, b| (&a.path, a.line, a.col).cmp(&(&b.path, b.line, b.col)));
     let errors = problems
@@ -175,7 +236,7 @@ pub fn check_with_cache(root: &Path, cache: Option<&Path>) -> CheckReport {
         .count();
     CheckReport {
         profiles: library.len(),
-        folders: slugs.len(),
+        folders,
         decades: library
             .decades
             .iter()

@@ -106,9 +106,9 @@ pub struct MachineConfig {
 impl MachineConfig {
     pub fn load(path: &std::path::Path) -> Result<Self, String> {
         let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let text = crate::profile::load::decode_text(&path.display().to_string(), &bytes)
+        let text = crate::profile::curator_file::decode_text(&path.display().to_string(), &bytes)
             .map_err(|p| p.to_string())?;
-        crate::profile::load::parse_ron(&path.display().to_string(), &text)
+        crate::profile::curator_file::parse_ron(&path.display().to_string(), &text)
             .map_err(|p| p.to_string())
     }
 }
