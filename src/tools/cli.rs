@@ -89,7 +89,8 @@ pub fn parse_size(s: &str) -> Result<(u32, u32), String> {
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MachineConfig {
-    /// Run as a kiosk: borderless fullscreen, cursor hidden.
+    /// Run as a kiosk: an undecorated, always-on-top window over the whole
+    /// monitor, cursor hidden.
     #[serde(default)]
     pub kiosk: bool,
     /// The staff PIN for the hidden gesture (hold the top-left corner 5 s).

@@ -32,8 +32,9 @@ fn tap_a_card_opens_that_person() {
     let mut kiosk = Kiosk::new(dir.path());
     kiosk.wake();
     assert_eq!(kiosk.library().len(), 2);
-    // The first card sits at the top left of the grid.
-    kiosk.tap(Vec2::new(420.0, 450.0));
+    // The first card, found by its name.
+    let first = kiosk.first_card();
+    kiosk.tap_on(&first);
     assert_eq!(kiosk.screen(), Screen::Detail);
     assert_eq!(kiosk.visit().person.as_deref(), Some("ce-shiren"));
 }
@@ -43,7 +44,8 @@ fn swipe_moves_to_the_next_and_previous_person() {
     let dir = two_people();
     let mut kiosk = Kiosk::new(dir.path());
     kiosk.wake();
-    kiosk.tap(Vec2::new(420.0, 450.0));
+    let first = kiosk.first_card();
+    kiosk.tap_on(&first);
     assert_eq!(kiosk.visit().person.as_deref(), Some("ce-shiren"));
     assert_eq!(kiosk.visit().position(kiosk.library()), Some((1, 2)));
     kiosk.drag(Vec2::new(1500.0, 700.0), Vec2::new(900.0, 710.0), 8);
@@ -51,8 +53,8 @@ fn swipe_moves_to_the_next_and_previous_person() {
     assert_eq!(kiosk.visit().person.as_deref(), Some("ling-yiren"));
     kiosk.drag(Vec2::new(900.0, 700.0), Vec2::new(1500.0, 690.0), 8);
     assert_eq!(kiosk.visit().person.as_deref(), Some("ce-shiren"));
-    // The back button, bottom left, returns to the gallery.
-    kiosk.tap(Vec2::new(100.0, 1024.0));
+    // The back button returns to the gallery.
+    kiosk.tap_on("返回");
     assert_eq!(kiosk.screen(), Screen::Gallery);
 }
 
@@ -82,7 +84,8 @@ fn emulated_mouse_drags_scroll_and_clicks_open() {
     kiosk.mouse_drag(Vec2::new(400.0, 300.0), Vec2::new(400.0, 1000.0), 12);
     kiosk.frames(60);
     assert_eq!(decade_in_view(&kiosk), Some(1950));
-    kiosk.click(Vec2::new(420.0, 450.0));
+    let first = kiosk.first_card();
+    kiosk.click_on(&first);
     assert_eq!(kiosk.screen(), Screen::Detail);
     assert_eq!(kiosk.visit().person.as_deref(), Some("ce-shiren"));
 }
@@ -93,9 +96,7 @@ fn tapping_a_decade_brings_it_into_view() {
     let mut kiosk = Kiosk::new(dir.path());
     kiosk.wake();
     assert_eq!(decade_in_view(&kiosk), Some(1950));
-    // The rail stands on the bottom bar: 1950年代 then 1980年代, 120 px rows
-    // ending 4 px above the bar (at 976).
-    kiosk.tap(Vec2::new(120.0, 906.0));
+    kiosk.tap_on("1980年代");
     kiosk.frames(40);
     assert_eq!(decade_in_view(&kiosk), Some(1980));
     assert_eq!(kiosk.screen(), Screen::Gallery);
@@ -107,10 +108,9 @@ fn the_language_button_switches_to_english_and_back() {
     let mut kiosk = Kiosk::new(dir.path());
     kiosk.wake();
     assert_eq!(kiosk.visit().lang, kiosk::profile::Lang::Zh);
-    // The language button ends the bottom bar, on the right.
-    kiosk.tap(Vec2::new(1850.0, 1024.0));
+    kiosk.tap_on("English");
     assert_eq!(kiosk.visit().lang, kiosk::profile::Lang::En);
-    kiosk.tap(Vec2::new(1850.0, 1024.0));
+    kiosk.tap_on("中文");
     assert_eq!(kiosk.visit().lang, kiosk::profile::Lang::Zh);
 }
 
@@ -124,16 +124,10 @@ fn timeline_tap_opens_a_person() {
         .write_message(kiosk::visit::Action::Show(Screen::Timeline));
     kiosk.frames(3);
     assert_eq!(kiosk.screen(), Screen::Timeline);
-    let hits = (0..40).flat_map(|i| {
-        (0..8).map(move |j| Vec2::new(100.0 + i as f32 * 45.0, 300.0 + j as f32 * 90.0))
-    });
-    for at in hits {
-        kiosk.tap(at);
-        if kiosk.screen() == Screen::Detail {
-            break;
-        }
-    }
+    let first = kiosk.first_card();
+    kiosk.tap_on(&first);
     assert_eq!(kiosk.screen(), Screen::Detail);
+    assert_eq!(kiosk.visit().person.as_deref(), Some("ce-shiren"));
     assert_eq!(kiosk.visit().back_to, kiosk::visit::BackTo::Timeline);
 }
 

@@ -114,7 +114,34 @@ fn settled(display: &str, shots: &Path, name: &str) {
     }
 }
 
-fn press(display: &str, x: u32, y: u32) {
+/// Where the targets are in the window, found by their AccessKit names in
+/// the same kiosk laid out headless at the same size (xdotool has no screen
+/// reader to ask): a layout change moves them for both.
+struct Targets {
+    first_decade: (u32, u32),
+    first_card: (u32, u32),
+    back: (u32, u32),
+}
+
+impl Targets {
+    fn of(profiles: &Path) -> Self {
+        let mut probe = crate::support::Kiosk::new(profiles);
+        probe.wake();
+        let at = |v: bevy::math::Vec2| (v.x.round() as u32, v.y.round() as u32);
+        let name = probe.first_card();
+        let first_card = at(probe.find(&name).expect("the first card"));
+        let first_decade = at(probe.find("1950年代").expect("the rail's first decade"));
+        probe.tap_on(&name);
+        let back = at(probe.find("返回").expect("the back button"));
+        Self {
+            first_decade,
+            first_card,
+            back,
+        }
+    }
+}
+
+fn press(display: &str, (x, y): (u32, u32)) {
     run(
         display,
         &["xdotool", "mousemove", &x.to_string(), &y.to_string()],
@@ -177,6 +204,7 @@ fn a_visit_in_a_real_window() {
     while !socket.exists() && start.elapsed() < Duration::from_secs(30) {
         std::thread::sleep(Duration::from_millis(50));
     }
+    let targets = Targets::of(dir.path());
     let mut kiosk = Command::new(env!("CARGO_BIN_EXE_kiosk"));
     kiosk
         .args(["--fullscreen", "--profiles"])
@@ -196,7 +224,7 @@ fn a_visit_in_a_real_window() {
         Seen::Attract
     );
     // A tap wakes it into the gallery.
-    press(&display, 960, 540);
+    press(&display, (960, 540));
     assert_eq!(
         wait_for(&display, &shots, Seen::Gallery, Duration::from_secs(90)),
         Seen::Gallery
@@ -209,16 +237,16 @@ fn a_visit_in_a_real_window() {
         Seen::Detail,
         "a drag opened a card"
     );
-    press(&display, 120, 786);
+    press(&display, targets.first_decade);
     settled(&display, &shots, "back-to-the-1950s");
     // A tap on the first card opens that person.
-    press(&display, 420, 450);
+    press(&display, targets.first_card);
     assert_eq!(
         wait_for(&display, &shots, Seen::Detail, Duration::from_secs(90)),
         Seen::Detail
     );
     // Back, at the bottom left, within a seated visitor's reach.
-    press(&display, 100, 1024);
+    press(&display, targets.back);
     assert_eq!(
         wait_for(&display, &shots, Seen::Gallery, Duration::from_secs(90)),
         Seen::Gallery

@@ -18,7 +18,7 @@ fn no_profiles_shows_a_calm_screen() {
     assert!(kiosk.library().is_empty());
     kiosk.wake();
     kiosk.frames(30);
-    kiosk.tap(Vec2::new(960.0, 540.0));
+    kiosk.tap_anywhere();
     assert_eq!(kiosk.screen(), Screen::Gallery);
     // A missing folder altogether is the same calm screen.
     let mut kiosk = Kiosk::new(&dir.path().join("does-not-exist"));
@@ -37,7 +37,8 @@ fn the_folder_deleted_and_put_back_while_running() {
     }
     let mut kiosk = Kiosk::new(&root);
     kiosk.wake();
-    kiosk.tap(Vec2::new(420.0, 450.0));
+    let first = kiosk.first_card();
+    kiosk.tap_on(&first);
     assert_eq!(kiosk.screen(), Screen::Detail);
 
     let aside = dir.path().join("aside");
@@ -68,7 +69,8 @@ fn a_story_of_fifty_thousand_characters() {
         55_000
     );
     kiosk.wake();
-    kiosk.tap(Vec2::new(420.0, 450.0));
+    let first = kiosk.first_card();
+    kiosk.tap_on(&first);
     assert_eq!(kiosk.screen(), Screen::Detail);
     // Scroll through it.
     for _ in 0..5 {
@@ -93,7 +95,8 @@ fn a_name_outside_the_font_still_shows_the_person() {
         "the curator hears of it"
     );
     kiosk.wake();
-    kiosk.tap(Vec2::new(420.0, 450.0));
+    let first = kiosk.first_card();
+    kiosk.tap_on(&first);
     assert_eq!(kiosk.screen(), Screen::Detail);
 }
 
@@ -112,7 +115,8 @@ fn a_broken_picture_is_a_placeholder_and_a_line_for_the_curator() {
     });
     assert!(reported, "the curator never heard of the broken picture");
     // The person is still on show, and a tap still opens them.
-    kiosk.tap(Vec2::new(420.0, 450.0));
+    let first = kiosk.first_card();
+    kiosk.tap_on(&first);
     assert_eq!(kiosk.screen(), Screen::Detail);
 }
 
@@ -160,7 +164,8 @@ fn the_folder_made_unreadable_while_running() {
     kiosk.frames(200);
     assert_eq!(kiosk.library().len(), 1);
     kiosk.wake();
-    kiosk.tap(Vec2::new(420.0, 450.0));
+    let first = kiosk.first_card();
+    kiosk.tap_on(&first);
     assert_eq!(kiosk.screen(), Screen::Detail);
 
     // A kiosk started while the folder cannot be read: the calm empty

@@ -28,7 +28,7 @@ fn countdown(kiosk: &Kiosk) -> Option<f32> {
 fn idle_asks_then_resets_everything_to_attract() {
     let (_dir, mut kiosk) = quick_kiosk();
     kiosk.wake();
-    kiosk.tap(Vec2::new(1850.0, 1024.0)); // English
+    kiosk.tap_on("English");
     let filter = Filter {
         level: Some(HonorLevel::National),
         sector: None,
@@ -82,22 +82,27 @@ fn a_touch_during_the_countdown_cancels_it_and_opens_nothing() {
     kiosk.wake();
     kiosk.frames(11 * 60);
     assert!(countdown(&kiosk).is_some());
-    // The touch lands where a card is: it only cancels.
-    kiosk.tap(Vec2::new(420.0, 450.0));
+    // The touch lands on a card: it only cancels.
+    let first = kiosk.first_card();
+    kiosk.tap_on(&first);
     assert_eq!(countdown(&kiosk), None);
     assert_eq!(kiosk.screen(), Screen::Gallery);
     assert_eq!(kiosk.visit().person, None);
     // The next tap is a tap again.
-    kiosk.tap(Vec2::new(420.0, 450.0));
+    kiosk.tap_on(&first);
     assert_eq!(kiosk.screen(), Screen::Detail);
 }
 
 #[test]
 fn the_first_touch_on_attract_only_wakes() {
+    // Where the first card will be, as a kiosk already awake shows it.
+    let (_probe_dir, mut probe) = quick_kiosk();
+    probe.wake();
+    let first = probe.first_card();
+    let card = probe.find(&first).expect("the first card is on screen");
     let (_dir, mut kiosk) = quick_kiosk();
     assert_eq!(kiosk.screen(), Screen::Attract);
-    // Where the first card will be.
-    kiosk.tap(Vec2::new(420.0, 450.0));
+    kiosk.tap(card);
     kiosk.frames(5);
     assert_eq!(kiosk.screen(), Screen::Gallery);
     assert_eq!(kiosk.visit().person, None);
@@ -154,9 +159,10 @@ fn a_resting_palm_does_not_make_taps_dead() {
     });
     kiosk.frames(150);
     // The visitor taps a card: the first touch makes the palm give way, the tap opens.
-    kiosk.tap(Vec2::new(420.0, 450.0));
+    let first = kiosk.first_card();
+    kiosk.tap_on(&first);
     if kiosk.screen() != Screen::Detail {
-        kiosk.tap(Vec2::new(420.0, 450.0));
+        kiosk.tap_on(&first);
     }
     assert_eq!(kiosk.screen(), Screen::Detail);
 }

@@ -15,7 +15,8 @@ fn an_edit_shows_and_a_broken_save_keeps_the_last_good_version() {
     let file = dir.path().join("ce-shiren/profile.ron");
     let mut kiosk = Kiosk::new(dir.path());
     kiosk.wake();
-    kiosk.tap(bevy::math::Vec2::new(420.0, 450.0));
+    let first = kiosk.first_card();
+    kiosk.tap_on(&first);
     assert_eq!(kiosk.screen(), kiosk::visit::Screen::Detail);
 
     std::fs::write(&file, VALID.replace("测试人", "测试新名")).unwrap();

@@ -268,14 +268,15 @@ fn a_simulated_exhibition_day() {
     while clock < end {
         // A visitor: a minute or two of browsing at 60 frames a second.
         step(&mut kiosk, 1.0 / 60.0);
-        kiosk.tap(Vec2::new(960.0, 540.0));
+        kiosk.tap_anywhere();
         assert_eq!(
             kiosk.screen(),
             kiosk::visit::Screen::Gallery,
             "session {sessions} did not start"
         );
         // Every visitor opens at least one person.
-        kiosk.tap(Vec2::new(420.0, 450.0));
+        let first = kiosk.first_card();
+        kiosk.tap_on(&first);
         assert_eq!(
             kiosk.screen(),
             kiosk::visit::Screen::Detail,
@@ -289,7 +290,12 @@ fn a_simulated_exhibition_day() {
                 )),
                 2 => kiosk.drag(Vec2::new(1400.0, 700.0), Vec2::new(700.0, 710.0), 6),
                 3 => kiosk.drag(Vec2::new(900.0, 900.0), Vec2::new(900.0, 300.0), 6),
-                _ => kiosk.tap(Vec2::new(100.0, 1024.0)), // back
+                // Back (on a person's page) or close (on a picture).
+                _ => {
+                    if let Some(at) = kiosk.find("返回").or_else(|| kiosk.find("关闭")) {
+                        kiosk.tap(at);
+                    }
+                }
             }
             kiosk.frames(30 + rng.below(300) as usize);
             clock += 3.0;

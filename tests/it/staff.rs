@@ -27,20 +27,13 @@ fn hold(kiosk: &mut Kiosk, at: Vec2, frames: usize) {
     kiosk.frames(3);
 }
 
+/// Keys of the PIN pad, by what they read ('x' is 确定, OK).
 fn keys(kiosk: &mut Kiosk, keys: &str) {
-    // The PIN pad: three columns 165 px apart, rows 135 px apart, centred.
     for key in keys.chars() {
-        let i = match key {
-            '1'..='9' => key as usize - '1' as usize,
-            '0' => 10,
-            'x' => 11, // 确定 OK
-            _ => unreachable!(),
-        };
-        let (row, col) = (i / 3, i % 3);
-        kiosk.tap(Vec2::new(
-            795.0 + col as f32 * 165.0,
-            400.0 + row as f32 * 135.0,
-        ));
+        match key {
+            'x' => kiosk.tap_on("确定"),
+            digit => kiosk.tap_on(&digit.to_string()),
+        }
     }
 }
 
@@ -83,7 +76,7 @@ fn hold_the_corner_then_the_pin_then_quit() {
     assert!(kiosk.app.world().resource::<Staff>().menu_open());
     assert_eq!(exits(&kiosk), 0);
     // Quit.
-    kiosk.tap(Vec2::new(960.0, 520.0));
+    kiosk.tap_on("退出程序 · Quit kiosk");
     assert_eq!(exits(&kiosk), 1);
 }
 

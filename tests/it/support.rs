@@ -48,7 +48,68 @@ impl Kiosk {
         let window = kiosk::tools::headless::window(&mut app);
         let mut kiosk = Self { app, window };
         kiosk.settle();
+        kiosk.name_targets();
         kiosk
+    }
+
+    /// egui says what it drew to a screen reader (AccessKit) from now on:
+    /// tests find touch targets by those names, as a visitor finds them by
+    /// sight, never by coordinates a layout change would move.
+    fn name_targets(&mut self) {
+        let mut q = self.app.world_mut().query::<&mut bevy_egui::EguiContext>();
+        for mut ctx in q.iter_mut(self.app.world_mut()) {
+            ctx.get_mut().enable_accesskit();
+        }
+        self.frames(2);
+    }
+
+    /// The centre of the target a screen reader calls `name`, in window
+    /// coordinates, as last drawn; None when nothing so named is on screen.
+    pub fn find(&mut self, name: &str) -> Option<Vec2> {
+        let mut q = self
+            .app
+            .world_mut()
+            .query::<(&bevy_egui::EguiOutput, &mut bevy_egui::EguiContext)>();
+        let (output, mut ctx) = q.iter_mut(self.app.world_mut()).next()?;
+        // AccessKit bounds are in points; a touch is in window pixels.
+        let zoom = ctx.get_mut().zoom_factor();
+        let update = output.platform_output.accesskit_update.as_ref()?;
+        let (_, node) = update
+            .nodes
+            .iter()
+            .find(|(_, node)| node.label() == Some(name))?;
+        let r = node.bounds()?;
+        Some(Vec2::new(
+            ((r.x0 + r.x1) / 2.0) as f32 * zoom,
+            ((r.y0 + r.y1) / 2.0) as f32 * zoom,
+        ))
+    }
+
+    fn expect(&mut self, name: &str) -> Vec2 {
+        self.find(name).unwrap_or_else(|| {
+            panic!(
+                "nothing called “{name}” is on the {:?} screen",
+                self.screen()
+            )
+        })
+    }
+
+    /// A finger taps the target called `name`.
+    pub fn tap_on(&mut self, name: &str) {
+        let at = self.expect(name);
+        self.tap(at);
+    }
+
+    /// An emulated mouse clicks the target called `name`.
+    pub fn click_on(&mut self, name: &str) {
+        let at = self.expect(name);
+        self.click(at);
+    }
+
+    /// What the first card of the gallery is called: the first person's name.
+    pub fn first_card(&self) -> String {
+        let first = self.visit().order[0];
+        self.library().people[first].profile.name.zh.clone()
     }
 
     /// The kiosk on the real clock (`TimeUpdateStrategy::Automatic`) from its
@@ -60,6 +121,7 @@ impl Kiosk {
         let window = kiosk::tools::headless::window(&mut app);
         let mut kiosk = Self { app, window };
         kiosk.settle();
+        kiosk.name_targets();
         kiosk
     }
 
@@ -68,10 +130,15 @@ impl Kiosk {
         self.frames(5);
     }
 
+    /// A touch anywhere: the middle of the screen.
+    pub fn tap_anywhere(&mut self) {
+        self.tap(Vec2::new(W as f32 / 2.0, H as f32 / 2.0));
+    }
+
     /// The first touch: wakes the attract loop into the gallery.
     pub fn wake(&mut self) {
         assert_eq!(self.screen(), kiosk::visit::Screen::Attract);
-        self.tap(Vec2::new(960.0, 540.0));
+        self.tap_anywhere();
         self.frames(3);
         assert_eq!(self.screen(), kiosk::visit::Screen::Gallery);
     }
