@@ -4,7 +4,9 @@
 //! the change itself, and never half-updated).
 
 use crate::profile::references::resolve_reference;
-use crate::profile::{Exhibition, Honor, HonorLevel, Position, Problem, Profile, Sector, msg};
+use crate::profile::{
+    Exhibition, Honor, HonorLevel, Lang, Position, Problem, Profile, Sector, msg,
+};
 use bevy::prelude::Resource;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -57,6 +59,18 @@ pub struct Filter {
 impl Filter {
     pub fn is_all(&self) -> bool {
         self.sector.is_none() && self.level.is_none()
+    }
+
+    /// What the filter lets through, in words: "北京市 · 教育"; None for
+    /// everyone.
+    pub fn words(self, lang: Lang) -> Option<String> {
+        let chosen: Vec<&str> = self
+            .level
+            .map(|l| l.label(lang))
+            .into_iter()
+            .chain(self.sector.map(|s| s.label(lang)))
+            .collect();
+        (!chosen.is_empty()).then(|| chosen.join(" · "))
     }
 }
 
@@ -164,11 +178,6 @@ impl Library {
 
     pub fn get(&self, slug: &str) -> Option<&Person> {
         self.index_of(slug).map(|i| &self.people[i])
-    }
-
-    /// The decade index (into `decades`) that holds person `i`.
-    pub fn decade_index_of(&self, i: usize) -> Option<usize> {
-        self.decades.iter().position(|d| d.people.contains(&i))
     }
 
     /// The year that places person `i` in the gallery and on the timeline:

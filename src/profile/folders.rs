@@ -1,5 +1,6 @@
-//! The curators' folder on disk: which folders are people. Plain filesystem
-//! code, shared by the kiosk, `kiosk check` and `kiosk bench`.
+//! The curators' folder on disk: which folders are people, and where a
+//! person's files are. Plain filesystem code, shared by the kiosk, `kiosk
+//! check` and `kiosk bench`.
 
 use std::path::Path;
 
@@ -19,4 +20,18 @@ pub fn read_profile_slugs(root: &Path) -> std::io::Result<Vec<String>> {
         .collect();
     slugs.sort();
     Ok(slugs)
+}
+
+/// Where a profile's files are: the profiles root on disk, how to show paths
+/// to the curator, and the person's folder (slug).
+#[derive(Debug, Clone)]
+pub struct ProfileDir<'a> {
+    pub root: &'a Path,
+    pub slug: &'a str,
+}
+
+impl ProfileDir<'_> {
+    pub fn display(&self, file: &str) -> String {
+        self.root.join(self.slug).join(file).display().to_string()
+    }
 }

@@ -6,6 +6,7 @@
 //! `rules`, the files it names in `references`, its years in `years`.
 
 use super::curator_file::{decode_text, parse_ron};
+use super::folders::ProfileDir;
 use super::format::{Exhibition, Profile};
 use super::locate::Locator;
 use super::problem::{Position, Problem};
@@ -13,7 +14,6 @@ use super::rules::{validate_exhibition, validate_profile};
 use super::years::this_year;
 use serde::de::DeserializeOwned;
 use std::borrow::Cow;
-use std::path::Path;
 
 /// What came of loading one file: the value if it is fit to show, and every
 /// problem found. `value` is `None` exactly when a problem is an error.
@@ -42,20 +42,6 @@ impl<T> Loaded<T> {
             problems: vec![problem],
             name_at: Position::START,
         }
-    }
-}
-
-/// Where a profile's files are: the profiles root on disk, how to show paths
-/// to the curator, and the person's folder (slug).
-#[derive(Debug, Clone)]
-pub struct ProfileDir<'a> {
-    pub root: &'a Path,
-    pub slug: &'a str,
-}
-
-impl ProfileDir<'_> {
-    pub fn display(&self, file: &str) -> String {
-        self.root.join(self.slug).join(file).display().to_string()
     }
 }
 

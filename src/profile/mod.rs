@@ -10,8 +10,9 @@ pub mod references;
 mod rules;
 pub mod years;
 
+pub use folders::ProfileDir;
 pub use format::{
     Exhibition, Gender, Honor, HonorLevel, Lang, Media, MediaKind, Profile, Sector, Text,
 };
-pub use load::{Loaded, ProfileDir, load_exhibition, load_profile};
+pub use load::{Loaded, load_exhibition, load_profile};
 pub use problem::{Position, Problem, Severity, msg};

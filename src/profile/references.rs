@@ -2,8 +2,8 @@
 //! under `profiles/`, refusing any path that leads out of it, and what the
 //! curator is told when one cannot be used.
 
+use super::folders::ProfileDir;
 use super::format::Profile;
-use super::load::ProfileDir;
 use super::locate::Locator;
 use super::problem::{Position, Problem, msg};
 use std::ffi::OsStr;

@@ -4,8 +4,8 @@
 //! pointed at its field; an error keeps the file off the kiosk, a warning
 //! does not.
 
+use super::folders::ProfileDir;
 use super::format::{Exhibition, Profile, Text};
-use super::load::ProfileDir;
 use super::locate::Locator;
 use super::problem::{Position, Problem, msg};
 use super::references::{check_reference, referenced_files};

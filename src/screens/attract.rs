@@ -78,7 +78,7 @@ fn places(full: Rect) -> Places {
         );
         let right = stage.right() + 90.0;
         let title = pos2(right, stage.top() + 20.0);
-        let caption = pos2(right, stage.bottom() - 360.0);
+        let caption = pos2(right, stage.bottom() - 300.0);
         Places {
             stage,
             caption,
@@ -216,19 +216,17 @@ fn intro(ui: &Ui, m: &ViewModel, rect: Rect) {
         ),
     ];
     for (text, font, color) in texts {
+        let text = text.trim();
         let row_h = font.size * 1.5;
         let rows = ((rect.bottom() - y) / row_h).floor() as usize;
-        if text.trim().is_empty() || rows == 0 {
+        let font = crate::fonts::for_text(font, text);
+        // Whole or not at all: an attract loop that ends a sentence in "…"
+        // is one nobody can finish reading.
+        let lines = text::broken_lines(ui, text, &font, rect.width());
+        if text.is_empty() || lines.lines().count() > rows {
             continue;
         }
-        let galley = text::clipped_text(
-            ui,
-            text.trim().to_owned(),
-            font,
-            color,
-            rect.width(),
-            rows.min(3),
-        );
+        let galley = ui.painter().layout_no_wrap(lines, font, color);
         let h = galley.size().y;
         ui.painter().galley(pos2(rect.left(), y), galley, color);
         y += h + 12.0;

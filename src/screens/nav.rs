@@ -276,17 +276,6 @@ fn viewer_items<'a>(m: &ViewModel) -> Vec<Item<'a>> {
     items
 }
 
-/// What a filter lets through, in words: "北京市 · 教育"; None for everyone.
-pub fn filter_words(lang: Lang, filter: Filter) -> Option<String> {
-    let chosen: Vec<&str> = filter
-        .level
-        .map(|l| l.label(lang))
-        .into_iter()
-        .chain(filter.sector.map(|s| s.label(lang)))
-        .collect();
-    (!chosen.is_empty()).then(|| chosen.join(" · "))
-}
-
 /// The filter sheet, just above the bar (within reach): honour levels and
 /// sectors as two labelled groups, every chip in sight, none scrolled away.
 /// Returns the rect left above it.

@@ -80,11 +80,11 @@ pub fn view(ctx: &egui::Context, staff: &mut Staff) -> Option<StaffAction> {
                 Stroke::new(2.0, theme::GOLD),
                 StrokeKind::Inside,
             );
-            if staff.entering().is_some() {
+            if staff.menu_open() {
+                menu(ui, card, staff)
+            } else {
                 pin_pad(ui, card, staff);
                 None
-            } else {
-                menu(ui, card, staff)
             }
         })
         .inner

@@ -278,7 +278,7 @@ pub fn header(ui: &mut Ui, m: &ViewModel, rect: Rect) -> Rect {
         theme::red(),
     );
     let n = m.visit.order.len();
-    let count = match (lang, super::nav::filter_words(lang, m.visit.filter)) {
+    let count = match (lang, m.visit.filter.words(lang)) {
         (Lang::Zh, None) => format!("共 {n} 位"),
         (Lang::En, None) => format!("{n} people"),
         (Lang::Zh, Some(w)) => format!("{w}：{n} 位"),

@@ -2,7 +2,7 @@
 //! curators to proofread and for tests to look at. Renders offscreen into an
 //! image (no window, no display needed; software Vulkan is enough).
 
-use crate::images::Images;
+use crate::images::{Images, Prewarm};
 use crate::library::Library;
 use crate::profile::Lang;
 use crate::visit::{Screen, Staged};
@@ -18,44 +18,100 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-/// One page to render.
+/// One page to render: a file name and the visit it shows.
 #[derive(Debug, Clone)]
-pub enum Page {
-    Screen {
-        file: String,
-        screen: Screen,
-        lang: Lang,
-        reading: Reading,
-    },
-    Detail {
-        file: String,
-        slug: String,
-        reading: Reading,
-    },
+pub struct Page {
+    pub file: String,
+    pub staged: Staged,
 }
-
-/// The visitor's reading modes for a page (大字, 高对比).
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Reading {
-    pub large_text: bool,
-    pub high_contrast: bool,
-}
-
-const LARGE: Reading = Reading {
-    large_text: true,
-    high_contrast: false,
-};
-const CONTRAST: Reading = Reading {
-    large_text: false,
-    high_contrast: true,
-};
 
 impl Page {
-    fn file(&self) -> &str {
-        match self {
-            Page::Screen { file, .. } | Page::Detail { file, .. } => file,
+    fn screen(file: impl Into<String>, screen: Screen, lang: Lang) -> Self {
+        Self {
+            file: file.into(),
+            staged: Staged {
+                screen,
+                lang,
+                ..Default::default()
+            },
         }
     }
+
+    fn person(file: impl Into<String>, screen: Screen, lang: Lang, slug: &str) -> Self {
+        Self {
+            file: file.into(),
+            staged: Staged {
+                screen,
+                lang,
+                person: Some(slug.to_owned()),
+                ..Default::default()
+            },
+        }
+    }
+
+    /// The same page in large text (大字).
+    fn large(mut self) -> Self {
+        self.staged.large_text = true;
+        self
+    }
+
+    /// The same page in high contrast (高对比).
+    fn contrast(mut self) -> Self {
+        self.staged.high_contrast = true;
+        self
+    }
+}
+
+/// Every page a curator proofreads: each screen in both languages (with
+/// the first person in the gallery's order for a person's page and their
+/// first picture), the reading modes, then every person's page.
+pub fn pages(library: &Library) -> Vec<Page> {
+    use Lang::{En, Zh};
+    let mut pages = vec![
+        Page::screen("attract.png", Screen::Attract, Zh),
+        Page::screen("gallery.png", Screen::Gallery, Zh),
+        Page::screen("gallery-en.png", Screen::Gallery, En),
+        Page::screen("gallery-large.png", Screen::Gallery, Zh).large(),
+        Page::screen("gallery-contrast.png", Screen::Gallery, Zh).contrast(),
+        Page::screen("timeline.png", Screen::Timeline, Zh),
+        Page::screen("timeline-en.png", Screen::Timeline, En),
+    ];
+    if let Some(first) = library.people.first() {
+        let slug = &first.slug;
+        pages.push(Page::person(
+            format!("detail-{slug}-en.png"),
+            Screen::Detail,
+            En,
+            slug,
+        ));
+        // How the page reflows in large text.
+        pages.push(
+            Page::person(format!("detail-{slug}-large.png"), Screen::Detail, Zh, slug).large(),
+        );
+        if !first.profile.media.is_empty() {
+            pages.push(Page::person(
+                format!("viewer-{slug}.png"),
+                Screen::Viewer,
+                Zh,
+                slug,
+            ));
+            pages.push(Page::person(
+                format!("viewer-{slug}-en.png"),
+                Screen::Viewer,
+                En,
+                slug,
+            ));
+        }
+    }
+    pages.extend(library.people.iter().map(|p| {
+        Page::person(
+            format!("detail-{}.png", p.slug),
+            Screen::Detail,
+            Zh,
+            &p.slug,
+        )
+    }));
+    pages
 }
 
 /// Renders every page of the exhibition into `out`; returns how many.
@@ -63,52 +119,9 @@ pub fn run(profiles: &Path, out: &Path, size: (u32, u32)) -> Result<usize, Strin
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let mut app = offscreen_app(profiles, size);
     settle(&mut app);
-    let library = app.world().resource::<Library>().clone();
-    let mut pages = vec![
-        Page::Screen {
-            file: "gallery.png".into(),
-            screen: Screen::Gallery,
-            lang: Lang::Zh,
-            reading: Reading::default(),
-        },
-        Page::Screen {
-            file: "gallery-en.png".into(),
-            screen: Screen::Gallery,
-            lang: Lang::En,
-            reading: Reading::default(),
-        },
-        Page::Screen {
-            file: "gallery-large.png".into(),
-            screen: Screen::Gallery,
-            lang: Lang::Zh,
-            reading: LARGE,
-        },
-        Page::Screen {
-            file: "gallery-contrast.png".into(),
-            screen: Screen::Gallery,
-            lang: Lang::Zh,
-            reading: CONTRAST,
-        },
-        Page::Screen {
-            file: "timeline.png".into(),
-            screen: Screen::Timeline,
-            lang: Lang::Zh,
-            reading: Reading::default(),
-        },
-    ];
-    // One person's page in large text, to proofread how it reflows.
-    pages.extend(library.people.first().map(|p| Page::Detail {
-        file: format!("detail-{}-large.png", p.slug),
-        slug: p.slug.clone(),
-        reading: LARGE,
-    }));
-    pages.extend(library.people.iter().map(|p| Page::Detail {
-        file: format!("detail-{}.png", p.slug),
-        slug: p.slug.clone(),
-        reading: Reading::default(),
-    }));
+    let pages = pages(app.world().resource::<Library>());
     for page in &pages {
-        render_page(&mut app, page, &out.join(page.file()))?;
+        render_page(&mut app, page, &out.join(&page.file))?;
     }
     Ok(pages.len())
 }
@@ -132,10 +145,7 @@ fn offscreen_app(profiles: &Path, (w, h): (u32, u32)) -> App {
             })
             .disable::<bevy::winit::WinitPlugin>(),
     );
-    // Time moves a tenth of a second a frame: fades finish in two frames.
-    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
-        100,
-    )));
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(FRAME));
     app.add_plugins(bevy_egui::EguiPlugin::default());
     app.add_plugins(crate::plugin);
     app.finish();
@@ -151,36 +161,37 @@ fn offscreen_app(profiles: &Path, (w, h): (u32, u32)) -> App {
 #[derive(Resource)]
 struct ProofTarget(Handle<Image>);
 
+/// A frame of the proof's clock: fades finish in two frames.
+const FRAME: Duration = Duration::from_millis(100);
+
+/// Every profile loaded and the pictures of a start prepared: no page shows
+/// "preparing pictures", and each page comes out the same every time.
 fn settle(app: &mut App) {
     super::headless::settle(app, 2000);
+    while_the_clock_stands(app, |app| app.world().resource::<Prewarm>().busy());
     for _ in 0..3 {
         app.update();
     }
 }
 
+/// Runs frames while `busy` says so (up to a bound), with the clock standing
+/// still: however long pictures take to prepare, the attract loop's drift
+/// and every fade are at the same moment on every run, so pages can be
+/// compared with references.
+fn while_the_clock_stands(app: &mut App, busy: impl Fn(&App) -> bool) {
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::ZERO));
+    for _ in 0..6000 {
+        if !busy(app) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+        app.update();
+    }
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(FRAME));
+}
+
 fn render_page(app: &mut App, page: &Page, path: &Path) -> Result<(), String> {
-    let staged = match page {
-        Page::Screen {
-            screen,
-            lang,
-            reading,
-            ..
-        } => Staged {
-            screen: *screen,
-            lang: *lang,
-            large_text: reading.large_text,
-            high_contrast: reading.high_contrast,
-            ..Default::default()
-        },
-        Page::Detail { slug, reading, .. } => Staged {
-            screen: Screen::Detail,
-            person: Some(slug.clone()),
-            large_text: reading.large_text,
-            high_contrast: reading.high_contrast,
-            ..Default::default()
-        },
-    };
-    crate::visit::stage(app.world_mut(), staged);
+    crate::visit::stage(app.world_mut(), page.staged.clone());
     // Each page is a visitor who has just touched the screen: without this,
     // a hundred pages of manual time ran into the idle countdown ("Still
     // there?" over ten pages) and its reset (a blank page).
@@ -192,13 +203,7 @@ fn render_page(app: &mut App, page: &Page, path: &Path) -> Result<(), String> {
     for _ in 0..6 {
         app.update();
     }
-    for _ in 0..600 {
-        if app.world().resource::<Images>().in_flight() == 0 {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(5));
-        app.update();
-    }
+    while_the_clock_stands(app, |app| app.world().resource::<Images>().in_flight() > 0);
     for _ in 0..3 {
         app.update();
     }

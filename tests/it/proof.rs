@@ -1,71 +1,57 @@
 //! `kiosk proof` renders every page of the shipped exhibition offscreen.
 
+use kiosk::visit::Screen;
 use std::collections::HashSet;
-use std::process::Command;
 
 #[test]
 fn proof_renders_every_page_at_full_hd() {
     let out = tempfile::tempdir().unwrap();
     let profiles = crate::support::shipped_profiles();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_kiosk"));
-    cmd.args(["proof", "--size", "1920x1080", "--out"])
-        .arg(out.path())
-        .arg("--profiles")
-        .arg(&profiles);
-    let lavapipe = "/usr/share/vulkan/icd.d/lvp_icd.x86_64.json";
-    if std::env::var_os("VK_DRIVER_FILES").is_none() && std::path::Path::new(lavapipe).exists() {
-        cmd.env("VK_DRIVER_FILES", lavapipe);
-    }
-    let status = cmd.status().unwrap();
-    assert!(status.success(), "kiosk proof failed");
+    crate::support::proof(&profiles, out.path(), None);
 
-    let people = kiosk::profile::folders::profile_slugs(&profiles);
-    let mut expected = vec![
-        "gallery.png".to_string(),
+    let library = crate::support::library_of(&profiles);
+    let pages = kiosk::tools::proof::pages(&library);
+    // Each screen in both languages, the reading modes, and everyone.
+    let expected: Vec<String> = pages.iter().map(|p| p.file.clone()).collect();
+    let first = &library.people[0].slug;
+    for name in [
+        "attract.png".to_owned(),
+        "gallery.png".into(),
         "gallery-en.png".into(),
         "gallery-large.png".into(),
         "gallery-contrast.png".into(),
         "timeline.png".into(),
-    ];
-    // The first person in the gallery's order, in large text.
-    let first = kiosk::library::Library::build(
-        &profiles,
-        Default::default(),
-        people.iter().map(|slug| {
-            let bytes = std::fs::read(profiles.join(slug).join("profile.ron")).unwrap();
-            let dir = kiosk::profile::ProfileDir {
-                root: &profiles,
-                slug,
-            };
-            let loaded = kiosk::profile::load_profile(&dir, &bytes);
-            kiosk::library::Entry {
-                slug: slug.clone(),
-                profile: std::sync::Arc::new(loaded.value.unwrap()),
-                name_at: loaded.name_at,
-            }
-        }),
-    )
-    .people[0]
-        .slug
-        .clone();
-    expected.push(format!("detail-{first}-large.png"));
-    expected.extend(people.iter().map(|s| format!("detail-{s}.png")));
+        "timeline-en.png".into(),
+        format!("detail-{first}-en.png"),
+        format!("detail-{first}-large.png"),
+        format!("viewer-{first}.png"),
+        format!("viewer-{first}-en.png"),
+    ] {
+        assert!(expected.contains(&name), "no {name} among the pages");
+    }
+    for p in &library.people {
+        let name = format!("detail-{}.png", p.slug);
+        assert!(expected.contains(&name), "no {name} among the pages");
+    }
     let mut seen = HashSet::new();
-    for name in &expected {
+    for (name, page) in expected.iter().zip(&pages) {
         let img = image::open(out.path().join(name))
             .unwrap_or_else(|e| panic!("{name}: {e}"))
             .to_rgb8();
         assert_eq!(img.dimensions(), (1920, 1080), "{name}");
         // The page as a visitor sees it after a touch: the top-left corner is
-        // the page colour, not dimmed by the idle countdown's overlay.
+        // the screen's ground, not dimmed by the idle countdown's overlay.
         let corner = img.get_pixel(8, 8).0;
-        let paper = kiosk::theme::PAPER;
+        let ground = match page.staged.screen {
+            Screen::Attract | Screen::Viewer => kiosk::theme::NIGHT,
+            _ => kiosk::theme::PAPER,
+        };
         assert!(
             corner
                 .iter()
-                .zip([paper.r(), paper.g(), paper.b()])
+                .zip([ground.r(), ground.g(), ground.b()])
                 .all(|(a, b)| (i16::from(*a) - i16::from(b)).abs() < 6),
-            "{name}: the corner is {corner:?}, not the page (an overlay?)"
+            "{name}: the corner is {corner:?}, not the screen's ground (an overlay?)"
         );
         // Not blank: a page has text and pictures, so many distinct colours.
         let colours: HashSet<[u8; 3]> = img.pixels().step_by(97).map(|p| p.0).collect();

@@ -16,6 +16,45 @@ pub fn shipped_profiles() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles")
 }
 
+/// The library of a profiles folder, built as the kiosk builds it.
+pub fn library_of(profiles: &Path) -> kiosk::library::Library {
+    let entries = kiosk::profile::folders::profile_slugs(profiles)
+        .into_iter()
+        .filter_map(|slug| {
+            let bytes = std::fs::read(profiles.join(&slug).join("profile.ron")).ok()?;
+            let dir = kiosk::profile::ProfileDir {
+                root: profiles,
+                slug: &slug,
+            };
+            let loaded = kiosk::profile::load_profile(&dir, &bytes);
+            Some(kiosk::library::Entry {
+                slug: slug.clone(),
+                profile: std::sync::Arc::new(loaded.value?),
+                name_at: loaded.name_at,
+            })
+        });
+    kiosk::library::Library::build(profiles, Default::default(), entries)
+}
+
+/// Runs `kiosk proof` on `profiles` at 1920×1080 into `out` (software Vulkan
+/// where there is no GPU), with its image cache in `cache` when given.
+pub fn proof(profiles: &Path, out: &Path, cache: Option<&Path>) {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kiosk"));
+    cmd.args(["proof", "--size", "1920x1080", "--out"])
+        .arg(out)
+        .arg("--profiles")
+        .arg(profiles);
+    let lavapipe = "/usr/share/vulkan/icd.d/lvp_icd.x86_64.json";
+    if std::env::var_os("VK_DRIVER_FILES").is_none() && Path::new(lavapipe).exists() {
+        cmd.env("VK_DRIVER_FILES", lavapipe);
+    }
+    if let Some(cache) = cache {
+        cmd.env("KIOSK_IMAGE_CACHE", cache);
+    }
+    let status = cmd.status().expect("the kiosk binary runs");
+    assert!(status.success(), "kiosk proof failed");
+}
+
 /// A temp copy of a profiles folder, to break or edit.
 pub fn copy_profiles(from: &Path) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
