@@ -3,7 +3,7 @@
 //! check`.
 
 use super::{ProfilesRoot, SOURCE};
-use crate::profile::{self, Exhibition, Position, Problem, Profile, ProfileDir, msg};
+use crate::profile::{self, Exhibition, Loaded, Position, Problem, Profile, ProfileDir, msg};
 use bevy::asset::io::{
     AssetReader, AssetReaderError, AssetSourceBuilder, AssetSourceId, ErasedAssetReader,
     PathStream, Reader, VecReader,
@@ -131,16 +131,13 @@ impl AssetLoader for ProfileLoader {
             slug: &slug,
         };
         let bytes = read_all(reader, &dir.display("profile.ron")).await?;
-        let loaded = profile::load_profile(&dir, &bytes);
-        match loaded.value {
-            Some(p) => Ok(ProfileAsset {
-                slug,
-                profile: Arc::new(p),
-                warnings: loaded.problems,
-                name_at: loaded.name_at,
-            }),
-            None => Err(ContentError::Invalid(loaded.problems)),
-        }
+        let (p, warnings, name_at) = accepted(profile::load_profile(&dir, &bytes))?;
+        Ok(ProfileAsset {
+            slug,
+            profile: Arc::new(p),
+            warnings,
+            name_at,
+        })
     }
 }
 
@@ -162,14 +159,20 @@ impl AssetLoader for ExhibitionLoader {
     ) -> Result<ExhibitionAsset, ContentError> {
         let path = self.root.join(super::EXHIBITION_FILE).display().to_string();
         let bytes = read_all(reader, &path).await?;
-        let loaded = profile::load_exhibition(&path, &bytes);
-        match loaded.value {
-            Some(e) => Ok(ExhibitionAsset {
-                exhibition: Arc::new(e),
-                warnings: loaded.problems,
-            }),
-            None => Err(ContentError::Invalid(loaded.problems)),
-        }
+        let (e, warnings, _) = accepted(profile::load_exhibition(&path, &bytes))?;
+        Ok(ExhibitionAsset {
+            exhibition: Arc::new(e),
+            warnings,
+        })
+    }
+}
+
+/// A file fit to show, with its warnings and where its name stands; or its
+/// problems, which keep it from loading (the last good version stays).
+fn accepted<T>(loaded: Loaded<T>) -> Result<(T, Vec<Problem>, Position), ContentError> {
+    match loaded.value {
+        Some(value) => Ok((value, loaded.problems, loaded.name_at)),
+        None => Err(ContentError::Invalid(loaded.problems)),
     }
 }
 
