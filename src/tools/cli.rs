@@ -13,7 +13,8 @@ pub struct Cli {
     /// The curators' profiles folder [default: profiles, or the machine config's].
     #[arg(long)]
     pub profiles: Option<PathBuf>,
-    /// Borderless fullscreen, cursor hidden: the exhibition as visitors see it.
+    /// The exhibition as visitors see it: an undecorated, always-on-top window
+    /// over the whole monitor, cursor hidden.
     #[arg(long)]
     pub fullscreen: bool,
     /// For a curator's desktop: the live list of problems beside the exhibition.
