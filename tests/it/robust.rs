@@ -88,6 +88,81 @@ fn monkey_events() -> usize {
         .unwrap_or(10_000)
 }
 
+/// One finger (`id`) touching `target` (a window, or one that is gone).
+fn touch(k: &mut Kiosk, id: u64, phase: TouchPhase, at: Vec2, target: Entity) {
+    k.app.world_mut().write_message(TouchInput {
+        phase,
+        position: at,
+        window: target,
+        force: None,
+        id,
+    });
+}
+
+/// One random gesture: a tap, a drag, a pinch, a palm that stays, or a
+/// pause. Returns how many touch events it sent.
+fn monkey_gesture(kiosk: &mut Kiosk, rng: &mut Rng, target: Entity) -> usize {
+    match rng.below(100) / 10 {
+        0..=3 => {
+            let at = rng.point();
+            touch(kiosk, 1, TouchPhase::Started, at, target);
+            kiosk.update();
+            touch(kiosk, 1, TouchPhase::Ended, at, target);
+            2
+        }
+        4..=6 => monkey_drag(kiosk, rng, target),
+        7 => monkey_pinch(kiosk, rng, target),
+        // Now and then a press that never ends (a resting palm).
+        8 if rng.below(10) == 0 => {
+            let (id, at) = (100 + rng.below(5), rng.point());
+            touch(kiosk, id, TouchPhase::Started, at, target);
+            1
+        }
+        // A pause: time passes (sometimes long enough for the countdown).
+        8 | 9 => {
+            let frames = if rng.below(20) == 0 {
+                60 * 27
+            } else {
+                1 + rng.below(120) as usize
+            };
+            kiosk.frames(frames);
+            0
+        }
+        _ => unreachable!(),
+    }
+}
+
+/// A drag or a swipe between two random points.
+fn monkey_drag(kiosk: &mut Kiosk, rng: &mut Rng, target: Entity) -> usize {
+    let (from, to) = (rng.point(), rng.point());
+    touch(kiosk, 2, TouchPhase::Started, from, target);
+    let steps = 2 + rng.below(8);
+    for s in 1..=steps {
+        kiosk.update();
+        let at = from.lerp(to, s as f32 / steps as f32);
+        touch(kiosk, 2, TouchPhase::Moved, at, target);
+    }
+    touch(kiosk, 2, TouchPhase::Ended, to, target);
+    steps as usize + 2
+}
+
+/// Two fingers spreading apart; one lifts, the other is cancelled.
+fn monkey_pinch(kiosk: &mut Kiosk, rng: &mut Rng, target: Entity) -> usize {
+    let c = rng.point();
+    let spread = 20.0 + rng.below(300) as f32;
+    touch(kiosk, 3, TouchPhase::Started, c - Vec2::X * spread, target);
+    touch(kiosk, 4, TouchPhase::Started, c + Vec2::X * spread, target);
+    for s in 1..=6 {
+        kiosk.update();
+        let d = spread * (1.0 + s as f32 * 0.3);
+        touch(kiosk, 3, TouchPhase::Moved, c - Vec2::X * d, target);
+        touch(kiosk, 4, TouchPhase::Moved, c + Vec2::X * d, target);
+    }
+    touch(kiosk, 3, TouchPhase::Ended, c, target);
+    touch(kiosk, 4, TouchPhase::Canceled, c, target);
+    16
+}
+
 #[test]
 fn a_monkey_on_the_touchscreen_breaks_nothing() {
     let dir = two_people(20, 5);
@@ -101,94 +176,9 @@ fn a_monkey_on_the_touchscreen_breaks_nothing() {
     let mut rng = Rng(0x005E_ED0F_4B1D);
     let mut sent = 0;
     let mut screens = std::collections::HashSet::new();
-    let touch = |k: &mut Kiosk, id: u64, phase: TouchPhase, at: Vec2, window: Entity| {
-        k.app.world_mut().write_message(TouchInput {
-            phase,
-            position: at,
-            window,
-            force: None,
-            id,
-        });
-    };
     while sent < monkey_events() {
         let target = if rng.below(50) == 0 { ghost } else { window };
-        match rng.below(100) / 10 {
-            // Taps.
-            0..=3 => {
-                let at = rng.point();
-                touch(&mut kiosk, 1, TouchPhase::Started, at, target);
-                kiosk.update();
-                touch(&mut kiosk, 1, TouchPhase::Ended, at, target);
-                sent += 2;
-            }
-            // Drags and swipes.
-            4..=6 => {
-                let (from, to) = (rng.point(), rng.point());
-                touch(&mut kiosk, 2, TouchPhase::Started, from, target);
-                let steps = 2 + rng.below(8);
-                for s in 1..=steps {
-                    kiosk.update();
-                    touch(
-                        &mut kiosk,
-                        2,
-                        TouchPhase::Moved,
-                        from.lerp(to, s as f32 / steps as f32),
-                        target,
-                    );
-                }
-                touch(&mut kiosk, 2, TouchPhase::Ended, to, target);
-                sent += steps as usize + 2;
-            }
-            // Two-finger pinches.
-            7 => {
-                let c = rng.point();
-                let spread = 20.0 + rng.below(300) as f32;
-                touch(
-                    &mut kiosk,
-                    3,
-                    TouchPhase::Started,
-                    c - Vec2::X * spread,
-                    target,
-                );
-                touch(
-                    &mut kiosk,
-                    4,
-                    TouchPhase::Started,
-                    c + Vec2::X * spread,
-                    target,
-                );
-                for s in 1..=6 {
-                    kiosk.update();
-                    let d = spread * (1.0 + s as f32 * 0.3);
-                    touch(&mut kiosk, 3, TouchPhase::Moved, c - Vec2::X * d, target);
-                    touch(&mut kiosk, 4, TouchPhase::Moved, c + Vec2::X * d, target);
-                }
-                touch(&mut kiosk, 3, TouchPhase::Ended, c, target);
-                touch(&mut kiosk, 4, TouchPhase::Canceled, c, target);
-                sent += 16;
-            }
-            // Now and then a press that never ends (a resting palm).
-            8 if rng.below(10) == 0 => {
-                touch(
-                    &mut kiosk,
-                    100 + rng.below(5),
-                    TouchPhase::Started,
-                    rng.point(),
-                    target,
-                );
-                sent += 1;
-            }
-            // A pause: time passes (sometimes long enough for the countdown).
-            8 | 9 => {
-                let frames = if rng.below(20) == 0 {
-                    60 * 27
-                } else {
-                    1 + rng.below(120) as usize
-                };
-                kiosk.frames(frames);
-            }
-            _ => unreachable!(),
-        }
+        sent += monkey_gesture(&mut kiosk, &mut rng, target);
         kiosk.update();
         screens.insert(kiosk.screen());
     }
@@ -237,13 +227,9 @@ fn resident_mb() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
-#[test]
-fn a_simulated_exhibition_day() {
-    // Its memory figure must be its own kiosk's alone (see rerun_alone).
-    if crate::support::rerun_alone("robust::a_simulated_exhibition_day") {
-        return;
-    }
-    let people: Vec<(String, String)> = (0..4)
+/// The soak's four people, a decade and more apart.
+fn soak_people() -> Vec<(String, String)> {
+    (0..4)
         .map(|i| {
             let year = 1956 + i * 17;
             let text = VALID
@@ -252,7 +238,101 @@ fn a_simulated_exhibition_day() {
                 .replace("(year: 1959,", &format!("(year: {},", year + 3));
             (format!("person-{i}"), text)
         })
-        .collect();
+        .collect()
+}
+
+/// One visitor: a minute or two of browsing, then they walk away and the
+/// attract loop runs until the next. Returns the seconds it stood for.
+fn visitor(kiosk: &mut Kiosk, rng: &mut Rng, sessions: usize) -> f64 {
+    let mut seconds = 0.0;
+    // A visitor: a minute or two of browsing at 60 frames a second.
+    step(kiosk, 1.0 / 60.0);
+    kiosk.tap_anywhere();
+    assert_eq!(
+        kiosk.screen(),
+        kiosk::visit::Screen::Gallery,
+        "session {sessions} did not start"
+    );
+    // Every visitor opens at least one person.
+    let first = kiosk.first_card();
+    kiosk.tap_on(&first);
+    assert_eq!(
+        kiosk.screen(),
+        kiosk::visit::Screen::Detail,
+        "session {sessions} could not open a person"
+    );
+    for _ in 0..(5 + rng.below(15)) {
+        match rng.below(5) {
+            0 | 1 => kiosk.tap(Vec2::new(
+                300.0 + rng.below(1400) as f32,
+                300.0 + rng.below(700) as f32,
+            )),
+            2 => kiosk.drag(Vec2::new(1400.0, 700.0), Vec2::new(700.0, 710.0), 6),
+            3 => kiosk.drag(Vec2::new(900.0, 900.0), Vec2::new(900.0, 300.0), 6),
+            // Back (on a person's page) or close (on a picture).
+            _ => {
+                if let Some(at) = kiosk.find("返回").or_else(|| kiosk.find("关闭")) {
+                    kiosk.tap(at);
+                }
+            }
+        }
+        kiosk.frames(30 + rng.below(300) as usize);
+        seconds += 3.0;
+    }
+    // They walk away: the countdown runs out and the attract loop returns.
+    step(kiosk, 0.25);
+    kiosk.frames(4 * 75);
+    assert_eq!(
+        kiosk.screen(),
+        kiosk::visit::Screen::Attract,
+        "session {sessions} did not reset"
+    );
+    assert_eq!(kiosk.visit().person, None);
+    // Quiet minutes of attract loop until the next visitor.
+    step(kiosk, 1.0);
+    let gap = 120 + rng.below(240) as usize;
+    kiosk.frames(gap);
+    seconds + 75.0 + gap as f64
+}
+
+/// A curator saves the first person's profile: cut off (an error), or, when
+/// `fixing` the last broken save, whole again. The report says so, and all
+/// four people stay on show.
+fn curator_saves(kiosk: &mut Kiosk, dir: &std::path::Path, text: &str, fixing: bool) {
+    let file = dir.join("person-0/profile.ron");
+    let text = if fixing {
+        text
+    } else {
+        &text[..text.len() / 3]
+    };
+    std::fs::write(&file, text).unwrap();
+    let want_errors = usize::from(!fixing);
+    step(kiosk, 1.0 / 60.0);
+    crate::support::until(kiosk, |k| {
+        k.app
+            .world()
+            .resource::<kiosk::content::CuratorReport>()
+            .error_count()
+            == want_errors
+    });
+    assert_eq!(
+        kiosk
+            .app
+            .world()
+            .resource::<kiosk::content::CuratorReport>()
+            .error_count(),
+        want_errors
+    );
+    assert_eq!(kiosk.library().len(), 4);
+}
+
+#[test]
+fn a_simulated_exhibition_day() {
+    // Its memory figure must be its own kiosk's alone (see rerun_alone).
+    if crate::support::rerun_alone("robust::a_simulated_exhibition_day") {
+        return;
+    }
+    let people = soak_people();
     let refs: Vec<(&str, &[u8])> = people
         .iter()
         .map(|(s, t)| (s.as_str(), t.as_bytes()))
@@ -264,88 +344,16 @@ fn a_simulated_exhibition_day() {
     let mut sessions = 0;
     let mut baseline = None;
     let mut next_save = 1800.0;
-    let mut broken = false;
+    let mut last_save_broken = false;
     while clock < end {
-        // A visitor: a minute or two of browsing at 60 frames a second.
-        step(&mut kiosk, 1.0 / 60.0);
-        kiosk.tap_anywhere();
-        assert_eq!(
-            kiosk.screen(),
-            kiosk::visit::Screen::Gallery,
-            "session {sessions} did not start"
-        );
-        // Every visitor opens at least one person.
-        let first = kiosk.first_card();
-        kiosk.tap_on(&first);
-        assert_eq!(
-            kiosk.screen(),
-            kiosk::visit::Screen::Detail,
-            "session {sessions} could not open a person"
-        );
-        for _ in 0..(5 + rng.below(15)) {
-            match rng.below(5) {
-                0 | 1 => kiosk.tap(Vec2::new(
-                    300.0 + rng.below(1400) as f32,
-                    300.0 + rng.below(700) as f32,
-                )),
-                2 => kiosk.drag(Vec2::new(1400.0, 700.0), Vec2::new(700.0, 710.0), 6),
-                3 => kiosk.drag(Vec2::new(900.0, 900.0), Vec2::new(900.0, 300.0), 6),
-                // Back (on a person's page) or close (on a picture).
-                _ => {
-                    if let Some(at) = kiosk.find("返回").or_else(|| kiosk.find("关闭")) {
-                        kiosk.tap(at);
-                    }
-                }
-            }
-            kiosk.frames(30 + rng.below(300) as usize);
-            clock += 3.0;
-        }
-        // They walk away: the countdown runs out and the attract loop returns.
-        step(&mut kiosk, 0.25);
-        kiosk.frames(4 * 75);
-        assert_eq!(
-            kiosk.screen(),
-            kiosk::visit::Screen::Attract,
-            "session {sessions} did not reset"
-        );
-        assert_eq!(kiosk.visit().person, None);
-        // Quiet minutes of attract loop until the next visitor.
-        step(&mut kiosk, 1.0);
-        let gap = 120 + rng.below(240) as usize;
-        kiosk.frames(gap);
-        clock += 75.0 + gap as f64;
+        clock += visitor(&mut kiosk, &mut rng, sessions);
         sessions += 1;
 
         // Now and then a curator saves; every other save is broken.
         if clock >= next_save {
             next_save += 1800.0;
-            let file = dir.path().join("person-0/profile.ron");
-            let text = if broken {
-                people[0].1.clone()
-            } else {
-                people[0].1[..people[0].1.len() / 3].to_string()
-            };
-            std::fs::write(&file, text).unwrap();
-            let want_errors = usize::from(!broken);
-            step(&mut kiosk, 1.0 / 60.0);
-            crate::support::until(&mut kiosk, |k| {
-                k.app
-                    .world()
-                    .resource::<kiosk::content::CuratorReport>()
-                    .error_count()
-                    == want_errors
-            });
-            assert_eq!(
-                kiosk
-                    .app
-                    .world()
-                    .resource::<kiosk::content::CuratorReport>()
-                    .error_count(),
-                want_errors
-            );
-            // Broken or not, all four people are on show.
-            assert_eq!(kiosk.library().len(), 4);
-            broken = !broken;
+            curator_saves(&mut kiosk, dir.path(), &people[0].1, last_save_broken);
+            last_save_broken = !last_save_broken;
         }
         if sessions == 3 {
             baseline = Some((
