@@ -115,6 +115,9 @@ pub const TITLE: f32 = 60.0;
 pub const LARGE_TEXT_ZOOM: f32 = 1.55;
 /// The smallest side of anything a visitor can touch.
 pub const TOUCH: f32 = 72.0;
+/// Portraits are 4:5, as curators' photos of people usually are: height
+/// over width.
+pub const PORTRAIT_RATIO: f32 = 1.25;
 pub const GAP: f32 = 24.0;
 pub const RADIUS: u8 = 10;
 /// Screen transitions: quick enough never to be in the way.

@@ -23,8 +23,6 @@ const THUMB_TOP: f32 = 22.0;
 /// The page's margins: around the column and the text, landscape or portrait.
 const MARGIN: f32 = 40.0;
 const MARGIN_WIDE: f32 = 48.0;
-/// A portrait is 4:5, like the photos curators bring.
-const PORTRAIT_RATIO: f32 = 1.25;
 /// The left column's share of a landscape page, and its widest.
 const COLUMN_SHARE: f32 = 0.36;
 const COLUMN_MAX: f32 = 700.0;
@@ -83,8 +81,8 @@ fn page(body: Rect, thumbs_h: f32) -> Page {
         )
     };
     // The largest 4:5 portrait the column holds, centred at its top.
-    let ph = column.height().min(column.width() * PORTRAIT_RATIO);
-    let pw = ph / PORTRAIT_RATIO;
+    let ph = column.height().min(column.width() * theme::PORTRAIT_RATIO);
+    let pw = ph / theme::PORTRAIT_RATIO;
     let portrait = Rect::from_min_size(
         pos2(column.center().x - pw / 2.0, column.top()),
         vec2(pw, ph),

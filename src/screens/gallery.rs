@@ -32,6 +32,11 @@ const JUMP_SECS: f32 = 0.45;
 const HEADER_H: f32 = 96.0;
 /// Below the photo: the name, two rows of honour, two of work unit.
 const TEXT_H: f32 = 196.0;
+/// The card's text: its inset from the card's edges, and the name's row.
+const CARD_PAD: f32 = 18.0;
+const NAME_ROW_H: f32 = 44.0;
+/// A rail row this tall holds the decade and its count on two lines.
+const RAIL_TWO_LINES: f32 = 96.0;
 
 /// One row of the grid: a decade header or a row of cards.
 enum Row {
@@ -49,7 +54,7 @@ struct Layout {
 fn layout(m: &ViewModel, width: f32, view_h: f32) -> Layout {
     let cols = (((width + theme::GAP) / (CARD_W + theme::GAP)).floor() as usize).max(1);
     let card_w = (width - theme::GAP * (cols as f32 - 1.0)) / cols as f32;
-    let card = vec2(card_w, card_w * 1.25 + TEXT_H);
+    let card = vec2(card_w, card_w * theme::PORTRAIT_RATIO + TEXT_H);
     let mut rows = Vec::new();
     let mut y = 0.0;
     let order = &m.visit.order;
@@ -302,11 +307,12 @@ fn draw_card(ui: &mut Ui, m: &ViewModel, rect: Rect, k: usize) -> egui::Response
         Stroke::new(1.0, theme::LINE),
         StrokeKind::Inside,
     );
-    let photo = Rect::from_min_size(rect.min, vec2(rect.width(), rect.width() * 1.25)).shrink(8.0);
+    let photo_h = rect.width() * theme::PORTRAIT_RATIO;
+    let photo = Rect::from_min_size(rect.min, vec2(rect.width(), photo_h)).shrink(8.0);
     widgets::portrait(ui, m, person, photo, Variant::Card, 6);
 
-    let x = rect.left() + 18.0;
-    let width = rect.width() - 36.0;
+    let x = rect.left() + CARD_PAD;
+    let width = rect.width() - 2.0 * CARD_PAD;
     let mut y = photo.bottom() + 14.0;
     // One row: a long English name ends in "…" inside the card.
     let name = text::clipped_text(
@@ -318,7 +324,7 @@ fn draw_card(ui: &mut Ui, m: &ViewModel, rect: Rect, k: usize) -> egui::Response
         1,
     );
     ui.painter().galley(pos2(x, y), name, ink);
-    y += 44.0;
+    y += NAME_ROW_H;
     // The whole honour, on two rows where it needs them ("1985 National
     // May Day Labour Medal"); the work unit below it.
     if let Some(h) = m.library.card_honor(m.visit.order[k], m.visit.filter) {
@@ -399,7 +405,7 @@ fn rail_rows(
     let lang = m.visit.lang;
     let mut chosen = None;
     let mut y = top;
-    let two_lines = row_h >= 96.0;
+    let two_lines = row_h >= RAIL_TWO_LINES;
     for &(decade, count) in counts {
         let r = Rect::from_min_size(
             pos2(rect.left() + 24.0, y),
