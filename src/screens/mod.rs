@@ -8,6 +8,7 @@ pub mod countdown;
 pub mod detail;
 pub mod gallery;
 pub mod nav;
+pub mod rail;
 pub mod staff;
 pub mod text;
 pub mod timeline;
