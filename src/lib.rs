@@ -11,6 +11,7 @@ pub mod library;
 pub mod media;
 pub mod profile;
 pub mod screens;
+pub mod search;
 pub mod staff;
 pub mod theme;
 pub mod tools;

@@ -7,6 +7,7 @@ use crate::profile::references::resolve_reference;
 use crate::profile::{
     Exhibition, Honor, HonorLevel, Lang, Position, Problem, Profile, Sector, msg,
 };
+use crate::search::SearchIndex;
 use bevy::prelude::Resource;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -92,8 +93,17 @@ pub struct Library {
     pub by_sector: BTreeMap<Sector, Vec<usize>>,
     /// People holding at least one honour of the level.
     pub by_level: BTreeMap<HonorLevel, Vec<usize>>,
+    /// 找人: everyone by every key a visitor may type.
+    pub search: SearchIndex,
     by_slug: HashMap<String, usize>,
+    /// For related people: who worked in the same unit, who shares a sector
+    /// and a decade.
+    by_work_unit: HashMap<String, Vec<usize>>,
+    by_sector_decade: HashMap<(Sector, i32), Vec<usize>>,
 }
+
+/// How many related people a person's page shows.
+pub const RELATED_MAX: usize = 6;
 
 /// The decade a year falls in: 1958 → 1950.
 pub fn decade_of(year: i32) -> i32 {
@@ -137,6 +147,8 @@ impl Library {
         let mut by_sector: BTreeMap<Sector, Vec<usize>> = BTreeMap::new();
         let mut by_level: BTreeMap<HonorLevel, Vec<usize>> = BTreeMap::new();
         let mut by_slug = HashMap::with_capacity(people.len());
+        let mut by_work_unit: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_sector_decade: HashMap<(Sector, i32), Vec<usize>> = HashMap::new();
         for (i, p) in people.iter().enumerate() {
             match decades.last_mut() {
                 Some(d) if d.start == p.decade => d.people.end = i + 1,
@@ -153,15 +165,45 @@ impl Library {
                 by_level.entry(level).or_default().push(i);
             }
             by_slug.insert(p.slug.clone(), i);
+            let unit = p.profile.work_unit.zh.trim();
+            if !unit.is_empty() {
+                by_work_unit.entry(unit.to_owned()).or_default().push(i);
+            }
+            by_sector_decade
+                .entry((p.profile.sector, p.decade))
+                .or_default()
+                .push(i);
         }
         Self {
             exhibition,
+            search: SearchIndex::build(people.iter().map(|p| &*p.profile)),
             people,
             decades,
             by_sector,
             by_level,
             by_slug,
+            by_work_unit,
+            by_sector_decade,
         }
+    }
+
+    /// Up to `RELATED_MAX` others for person `i`'s page: first those of the
+    /// same work unit, then those of the same sector and decade, each in
+    /// the gallery's order.
+    pub fn related(&self, i: usize) -> Vec<usize> {
+        let p = &self.people[i];
+        let same_unit = self.by_work_unit.get(p.profile.work_unit.zh.trim());
+        let same_time = self.by_sector_decade.get(&(p.profile.sector, p.decade));
+        let mut out = Vec::with_capacity(RELATED_MAX);
+        for &j in same_unit.into_iter().chain(same_time).flatten() {
+            if out.len() == RELATED_MAX {
+                break;
+            }
+            if j != i && !out.contains(&j) {
+                out.push(j);
+            }
+        }
+        out
     }
 
     pub fn len(&self) -> usize {

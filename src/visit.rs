@@ -23,6 +23,8 @@ pub enum Screen {
     Detail,
     /// One photo or document, full screen.
     Viewer,
+    /// 找人 · Find a person, with the kiosk's own keyboard.
+    Search,
 }
 
 /// One visitor's session: everything the idle reset puts back.
@@ -44,6 +46,8 @@ pub struct Visit {
     pub high_contrast: bool,
     /// The media item open in the viewer.
     pub media: usize,
+    /// What was typed on 找人's keyboard (kept while a person found is open).
+    pub search: String,
     /// Bumped on every reset: egui keeps scroll positions by id, and a new
     /// id starts every scroll area at the top.
     pub generation: u32,
@@ -72,6 +76,7 @@ pub enum BackTo {
     #[default]
     Gallery,
     Timeline,
+    Search,
 }
 
 impl BackTo {
@@ -79,9 +84,23 @@ impl BackTo {
         match self {
             BackTo::Gallery => Screen::Gallery,
             BackTo::Timeline => Screen::Timeline,
+            BackTo::Search => Screen::Search,
         }
     }
 }
+
+/// A key of 找人's keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    /// A letter, a digit or a space.
+    Char(char),
+    Delete,
+    Clear,
+}
+
+/// The longest query the keyboard takes (the longest pinyin names are
+/// about 20 letters).
+pub const QUERY_MAX: usize = 32;
 
 /// What a visitor's touch asks for. Views return these; `apply_actions`
 /// carries them out.
@@ -105,6 +124,8 @@ pub enum Action {
     Show(Screen),
     /// Scroll the gallery to a decade.
     JumpDecade(i32),
+    /// A key of 找人's keyboard.
+    Key(Key),
 }
 
 /// A visitor came or went, as the idle timer tells it.
@@ -283,6 +304,7 @@ fn apply(
                 match screen {
                     Screen::Gallery => visit.back_to = BackTo::Gallery,
                     Screen::Timeline => visit.back_to = BackTo::Timeline,
+                    Screen::Search => visit.back_to = BackTo::Search,
                     _ => {}
                 }
                 visit.person = Some(slug);
@@ -292,7 +314,7 @@ fn apply(
         Action::Back => match screen {
             Screen::Detail => next.set(visit.back_to.screen()),
             Screen::Viewer => next.set(Screen::Detail),
-            Screen::Timeline => next.set(Screen::Gallery),
+            Screen::Timeline | Screen::Search => next.set(Screen::Gallery),
             Screen::Gallery | Screen::Attract => {}
         },
         Action::Step(delta) => {
@@ -325,6 +347,24 @@ fn apply(
         Action::ToggleContrast => visit.high_contrast = !visit.high_contrast,
         Action::Show(s) => next.set(s),
         Action::JumpDecade(d) => ui.jump_to = Some(d),
+        Action::Key(key) => type_key(&mut visit.search, key),
+    }
+}
+
+/// A key pressed on 找人's keyboard.
+fn type_key(query: &mut String, key: Key) {
+    match key {
+        Key::Char(c) if query.chars().count() < QUERY_MAX => {
+            // One space between words, none first.
+            if c != ' ' || !(query.is_empty() || query.ends_with(' ')) {
+                query.push(c);
+            }
+        }
+        Key::Char(_) => {}
+        Key::Delete => {
+            query.pop();
+        }
+        Key::Clear => query.clear(),
     }
 }
 
@@ -337,6 +377,8 @@ pub struct Staged {
     pub media: usize,
     pub large_text: bool,
     pub high_contrast: bool,
+    /// What is typed on 找人's keyboard.
+    pub search: String,
 }
 
 /// Sets up a page for the tools: a fresh visit (every scroll at the top)
@@ -351,6 +393,7 @@ pub fn stage(world: &mut World, staged: Staged) {
         media: staged.media,
         large_text: staged.large_text,
         high_contrast: staged.high_contrast,
+        search: staged.search,
         generation: visit.generation.wrapping_add(1),
         ..Default::default()
     };

@@ -227,6 +227,19 @@ pub struct Exhibition {
     /// Seconds the "Still there?" countdown lasts before the kiosk resets.
     #[serde(default = "default_countdown_seconds")]
     pub countdown_seconds: u32,
+    /// Where a visitor can read a person's page at home, with `{slug}` for
+    /// the person's folder: `"https://example.org/people/{slug}"`. Each page
+    /// then shows its address as a QR code; without it, none is shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share_url: Option<String>,
+}
+
+impl Exhibition {
+    /// The address of a person's page to take home, when there is one.
+    pub fn share_address(&self, slug: &str) -> Option<String> {
+        let template = self.share_url.as_deref()?.trim();
+        (!template.is_empty()).then(|| template.replace("{slug}", slug))
+    }
 }
 
 fn default_idle_seconds() -> u32 {
@@ -245,6 +258,7 @@ impl Default for Exhibition {
             intro: Text::default(),
             idle_seconds: default_idle_seconds(),
             countdown_seconds: default_countdown_seconds(),
+            share_url: None,
         }
     }
 }

@@ -254,6 +254,9 @@ pub(super) fn validate_exhibition(path: &str, loc: &Locator, e: &Exhibition) -> 
             );
         }
     }
+    if let Some(url) = &e.share_url {
+        check_share_url(&mut errors, loc.field("share_url"), url);
+    }
     let mut out = errors.found;
     for (key, text) in [
         ("title", &e.title),
@@ -263,6 +266,34 @@ pub(super) fn validate_exhibition(path: &str, loc: &Locator, e: &Exhibition) -> 
         out.extend(glyph_warning(path, loc.field(key), key, text));
     }
     out
+}
+
+/// The share address must be a web address with a place for the person:
+/// a QR code of anything else leads a visitor's phone nowhere.
+fn check_share_url(errors: &mut Errors, at: Position, url: &str) {
+    let url = url.trim();
+    let web = url.starts_with("https://") || url.starts_with("http://");
+    if !web || url.chars().any(char::is_whitespace) {
+        errors.add(
+            at,
+            format!("share_url “{url}” 不是网址"),
+            format!("share_url “{url}” is not a web address"),
+            Some((
+                "应以 https:// 开头，例如 \"https://example.org/people/{slug}\"",
+                "it must begin with https://, e.g. \"https://example.org/people/{slug}\"",
+            )),
+        );
+    } else if !url.contains("{slug}") {
+        errors.add(
+            at,
+            format!("share_url “{url}” 里没有 {{slug}}"),
+            format!("share_url “{url}” has no {{slug}}"),
+            Some((
+                "{slug} 处会换成每个人的文件夹名",
+                "{slug} is replaced by each person's folder name",
+            )),
+        );
+    }
 }
 
 /// A warning for the first character in `text` the bundled font cannot draw.

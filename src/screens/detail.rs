@@ -3,7 +3,7 @@
 
 use super::nav;
 use super::widgets::{self, years_of_life};
-use super::{ViewModel, text};
+use super::{ViewModel, related, text};
 use crate::library::Person;
 use crate::media::Variant;
 use crate::profile::{Lang, Profile};
@@ -108,16 +108,26 @@ pub fn view(ui: &mut Ui, m: &ViewModel, _: &mut ScreenUi) -> Option<Action> {
     if let Some(i) = media_strip(ui, m, person, at.strip) {
         action = Some(Action::OpenMedia(i));
     }
+    let mut text_rect = at.text;
+    if let Some(address) = m.library.exhibition.share_address(&person.slug) {
+        // The QR code stands at the top right; the text runs beside it.
+        related::share_code(ui, &address, text_rect.right_top());
+        text_rect.max.x -= related::QR_SIDE + MARGIN;
+    }
     // Text: everything after the name scrolls by drag.
-    let mut text_ui = ui.new_child(egui::UiBuilder::new().max_rect(at.text));
-    egui::ScrollArea::vertical()
+    let mut text_ui = ui.new_child(egui::UiBuilder::new().max_rect(text_rect));
+    let chosen = egui::ScrollArea::vertical()
         .id_salt(("detail", &person.slug, m.visit.generation))
         .scroll_source(egui::scroll_area::ScrollSource::ALL)
         .auto_shrink([false, false])
         .show(&mut text_ui, |ui| {
-            ui.set_max_width(at.text.width() - 24.0);
-            person_text(ui, m.visit.lang, person);
-        });
+            ui.set_max_width(text_rect.width() - 24.0);
+            person_text(ui, m, person)
+        })
+        .inner;
+    if let Some(a) = chosen {
+        action = Some(a);
+    }
     if action.is_none()
         && let Some(step) = widgets::swipe(ui, body)
     {
@@ -201,7 +211,10 @@ fn media_strip(ui: &mut Ui, m: &ViewModel, person: &Person, strip: Rect) -> Opti
     tapped
 }
 
-fn person_text(ui: &mut Ui, lang: Lang, person: &crate::library::Person) {
+/// Everything about the person in words, then related people (the one
+/// tapped is returned).
+fn person_text(ui: &mut Ui, m: &ViewModel, person: &Person) -> Option<Action> {
+    let lang = m.visit.lang;
     let p = &person.profile;
     ui.label(
         RichText::new(&p.name.zh)
@@ -228,6 +241,10 @@ fn person_text(ui: &mut Ui, lang: Lang, person: &crate::library::Person) {
         quote(ui, q.get(lang));
     }
     story(ui, lang, p);
+    let i = m.library.index_of(&person.slug)?;
+    let tapped = related::related_people(ui, m, i);
+    ui.add_space(48.0);
+    tapped
 }
 
 /// Every honour: year, title, level.
@@ -329,5 +346,4 @@ fn story(ui: &mut Ui, lang: Lang, p: &Profile) {
         );
         ui.add_space(10.0);
     }
-    ui.add_space(48.0);
 }

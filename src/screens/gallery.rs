@@ -24,7 +24,7 @@ const GRID_RIGHT: f32 = 40.0;
 const JUMP_SECS: f32 = 0.45;
 const HEADER_H: f32 = 96.0;
 /// Below the photo: the name, two rows of honour, two of work unit.
-const TEXT_H: f32 = 196.0;
+pub(super) const TEXT_H: f32 = 196.0;
 /// The card's text: its inset from the card's edges, and the name's row.
 const CARD_PAD: f32 = 18.0;
 const NAME_ROW_H: f32 = 44.0;
@@ -183,11 +183,11 @@ fn card_row(
 ) -> Option<Action> {
     let mut action = None;
     for (col, k) in cards.enumerate() {
-        let card = Rect::from_min_size(
+        let rect = Rect::from_min_size(
             min + vec2(col as f32 * (lay.card.x + theme::GAP), 0.0),
             lay.card,
         );
-        if draw_card(ui, m, card, k).clicked() {
+        if card(ui, m, rect, m.visit.order[k], m.visit.filter).clicked() {
             let person = &m.library.people[m.visit.order[k]];
             action = Some(Action::Open(person.slug.clone()));
         }
@@ -277,9 +277,18 @@ fn draw_decade_header(ui: &Ui, rect: Rect, lang: Lang, decade: i32, count: usize
     );
 }
 
-fn draw_card(ui: &mut Ui, m: &ViewModel, rect: Rect, k: usize) -> egui::Response {
+/// A person's card: portrait, name, the honour that placed them (under
+/// `filter`) and the work unit; the whole card is one touch target. The
+/// gallery's, and 找人's results.
+pub(super) fn card(
+    ui: &mut Ui,
+    m: &ViewModel,
+    rect: Rect,
+    i: usize,
+    filter: crate::library::Filter,
+) -> egui::Response {
     let lang = m.visit.lang;
-    let person = &m.library.people[m.visit.order[k]];
+    let person = &m.library.people[i];
     let p = &person.profile;
     let response = ui.interact(rect, ui.id().with(("card", &person.slug)), Sense::click());
     widgets::name(&response, p.name.get(lang));
@@ -318,7 +327,7 @@ fn draw_card(ui: &mut Ui, m: &ViewModel, rect: Rect, k: usize) -> egui::Response
     y += NAME_ROW_H;
     // The whole honour, on two rows where it needs them ("1985 National
     // May Day Labour Medal"); the work unit below it.
-    if let Some(h) = m.library.card_honor(m.visit.order[k], m.visit.filter) {
+    if let Some(h) = m.library.card_honor(i, filter) {
         let line = format!("{} {}", h.year, h.title.get(lang));
         let g = text::clipped_text(ui, line, theme::small(), honor_ink, width, 2);
         let h = g.size().y;

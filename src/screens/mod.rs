@@ -9,6 +9,8 @@ pub mod detail;
 pub mod gallery;
 pub mod nav;
 pub mod rail;
+pub mod related;
+pub mod search;
 pub mod staff;
 pub mod text;
 pub mod timeline;
@@ -48,6 +50,7 @@ pub fn view(
         Screen::Timeline => timeline::view(ui, m, state),
         Screen::Detail => detail::view(ui, m, state),
         Screen::Viewer => viewer::view(ui, m, state),
+        Screen::Search => search::view(ui, m, state),
     }
 }
 

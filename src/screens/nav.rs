@@ -103,6 +103,16 @@ pub fn bottom_bar(
             }
         }
     }
+    let mut reading = Vec::from(reading);
+    if span(&navigation) > room
+        && let Some(at) = navigation
+            .iter()
+            .position(|i| matches!(i, Item::Button { id: "find", .. }))
+    {
+        // Still too wide (a portrait screen in large text): 找人 goes to the
+        // row above, with the reading modes.
+        reading.insert(0, navigation.remove(at));
+    }
     let (nav_w, reading_w) = (span(&navigation), span(&reading));
     let one_row = nav_w + reading_w + 3.0 * SPACING <= room;
     let bar_h = if one_row { ROW_H } else { 2.0 * ROW_H };
@@ -176,10 +186,26 @@ fn reading_items<'a>(m: &ViewModel) -> [Item<'a>; 3] {
 fn navigation_items<'a>(m: &'a ViewModel, screen: Screen) -> Vec<Item<'a>> {
     match screen {
         Screen::Attract => Vec::new(),
-        Screen::Gallery | Screen::Timeline => browsing_items(m, screen),
-        Screen::Detail => detail_items(m),
-        Screen::Viewer => viewer_items(m),
+        Screen::Gallery | Screen::Timeline | Screen::Search => browsing_items(m, screen),
+        Screen::Detail => with_find(detail_items(m), m, screen),
+        Screen::Viewer => with_find(viewer_items(m), m, screen),
     }
+}
+
+/// 找人 · Find, at the end of the navigation: on every screen.
+fn find_item<'a>(m: &ViewModel, screen: Screen) -> Item<'a> {
+    Item::Button {
+        id: "find",
+        icon: Some(Icon::Find),
+        label: m.visit.lang.pick("找人", "Find"),
+        filled: screen == Screen::Search,
+        action: Action::Show(Screen::Search),
+    }
+}
+
+fn with_find<'a>(mut items: Vec<Item<'a>>, m: &ViewModel, screen: Screen) -> Vec<Item<'a>> {
+    items.push(find_item(m, screen));
+    items
 }
 
 /// The two ways to browse, as a pair (the current one filled), then the
@@ -203,14 +229,19 @@ fn browsing_items<'a>(m: &ViewModel, screen: Screen) -> Vec<Item<'a>> {
             filled: screen == Screen::Timeline,
             action: Action::Show(Screen::Timeline),
         },
-        Item::Button {
-            id: "filter",
-            icon: Some(Icon::Filter),
-            label: lang.pick("筛选", "Filter"),
-            filled: m.visit.filter_open || !filter.is_all(),
-            action: Action::ToggleFilters,
-        },
+        find_item(m, screen),
     ];
+    if screen == Screen::Search {
+        // Finding looks at everyone: no filter here.
+        return items;
+    }
+    items.push(Item::Button {
+        id: "filter",
+        icon: Some(Icon::Filter),
+        label: lang.pick("筛选", "Filter"),
+        filled: m.visit.filter_open || !filter.is_all(),
+        action: Action::ToggleFilters,
+    });
     if !filter.is_all() {
         items.push(Item::Button {
             id: "all",

@@ -49,6 +49,8 @@ pub enum Icon {
     Axis,
     /// Filters: a funnel.
     Filter,
+    /// 找人: a magnifying glass.
+    Find,
 }
 
 /// The side of an icon: large enough to read from a wheelchair.
@@ -99,6 +101,14 @@ pub fn paint_icon(ui: &Ui, icon: Icon, c: egui::Pos2, size: f32, color: Color32)
                 c + vec2(-s * 0.2, s * 0.1),
             ];
             painter.add(egui::Shape::convex_polygon(funnel, color, Stroke::NONE));
+        }
+        Icon::Find => {
+            let lens = c + vec2(-s * 0.2, -s * 0.2);
+            painter.circle_stroke(lens, s * 0.55, stroke);
+            painter.line_segment(
+                [lens + vec2(s * 0.4, s * 0.4), c + vec2(s * 0.9, s * 0.9)],
+                stroke,
+            );
         }
         Icon::Axis => {
             painter.line_segment([c + vec2(-s, s * 0.3), c + vec2(s, s * 0.3)], stroke);

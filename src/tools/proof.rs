@@ -76,6 +76,22 @@ pub fn pages(library: &Library) -> Vec<Page> {
         Page::screen("timeline.png", Screen::Timeline, Zh),
         Page::screen("timeline-en.png", Screen::Timeline, En),
     ];
+    // 找人 with a surname typed: the first person's, read as a surname.
+    let surname = library
+        .people
+        .first()
+        .and_then(|p| {
+            crate::search::name_readings(&p.profile.name.zh)
+                .into_iter()
+                .next()
+        })
+        .map(|r| r.surname())
+        .unwrap_or_default();
+    for (file, lang) in [("search.png", Zh), ("search-en.png", En)] {
+        let mut page = Page::screen(file, Screen::Search, lang);
+        page.staged.search = surname.clone();
+        pages.push(page);
+    }
     if let Some(first) = library.people.first() {
         let slug = &first.slug;
         pages.push(Page::person(

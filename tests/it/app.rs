@@ -157,3 +157,30 @@ fn portraits_are_prepared_into_textures_and_stay() {
     assert_eq!(images.in_flight(), 0);
     assert_eq!(images.textures(), ready);
 }
+
+#[test]
+fn find_a_person_on_the_keyboard_and_come_back_to_the_search() {
+    let dir = two_people();
+    let mut kiosk = Kiosk::new(dir.path());
+    kiosk.wake();
+    kiosk.tap_on("找人");
+    assert_eq!(kiosk.screen(), Screen::Search);
+    // 另一人: Ling Yiren, by the initials.
+    for key in ["l", "y", "r"] {
+        kiosk.tap_on(key);
+    }
+    assert_eq!(kiosk.visit().search, "lyr");
+    kiosk.tap_on("另一人");
+    assert_eq!(kiosk.screen(), Screen::Detail);
+    assert_eq!(kiosk.visit().person.as_deref(), Some("ling-yiren"));
+    // Back returns to the search, with what was typed kept.
+    kiosk.tap_on("返回");
+    assert_eq!(kiosk.screen(), Screen::Search);
+    assert_eq!(kiosk.visit().search, "lyr");
+    kiosk.tap_on("删除");
+    assert_eq!(kiosk.visit().search, "ly");
+    // A visitor who walks away takes their search with them.
+    kiosk.frames(75 * 60);
+    assert_eq!(kiosk.screen(), Screen::Attract);
+    assert_eq!(kiosk.visit().search, "");
+}

@@ -17,6 +17,8 @@ fn the_bench_measures_every_figure() {
         &r.frame_gallery_scroll_us,
         &r.frame_timeline_pan_us,
         &r.frame_detail_us,
+        &r.search_index_build_ms,
+        &r.search_per_key_us,
     ] {
         assert!(
             f.median.is_finite() && f.min <= f.median && f.median <= f.max,
@@ -31,7 +33,7 @@ fn the_bench_measures_every_figure() {
     assert!(r.peak_rss_mb > 0.0);
     let table = kiosk::tools::bench::table(&reports);
     assert!(
-        table.contains("| 12 profiles |") && table.lines().count() == 13,
+        table.contains("| 12 profiles |") && table.lines().count() == 15,
         "{table}"
     );
 }

@@ -361,3 +361,36 @@ fn never_panics_on_garbage() {
         assert!(problems.iter().any(|p| p.0 == Severity::Error), "{bytes:?}");
     }
 }
+
+#[test]
+fn a_share_address_must_be_a_web_address_with_a_place_for_the_person() {
+    let dir = folder(&[("ce-shiren", VALID.as_bytes())]);
+    let exhibition = dir.path().join("exhibition.ron");
+    let with = |url: &str| {
+        std::fs::write(
+            &exhibition,
+            format!("(title: (zh: \"光荣与梦想\"), share_url: \"{url}\")"),
+        )
+        .unwrap();
+        check(dir.path())
+            .problems
+            .into_iter()
+            .filter(|p| p.path.ends_with("exhibition.ron"))
+            .map(|p| p.message)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        with("https://example.org/people/{slug}"),
+        Vec::<String>::new()
+    );
+    let not_web = with("example.org/{slug}");
+    assert!(
+        not_web.len() == 1 && not_web[0].contains("not a web address"),
+        "{not_web:?}"
+    );
+    let no_slug = with("https://example.org/people/");
+    assert!(
+        no_slug.len() == 1 && no_slug[0].contains("{slug}"),
+        "{no_slug:?}"
+    );
+}

@@ -132,3 +132,26 @@ fn a_saved_idle_time_applies_without_a_restart() {
     kiosk.frames(4 * 60 + 5);
     assert_eq!(kiosk.screen(), kiosk::visit::Screen::Attract);
 }
+
+#[test]
+fn a_renamed_person_is_found_under_the_new_name_at_once() {
+    let dir = folder(&[("ce-shiren", VALID.as_bytes())]);
+    let file = dir.path().join("ce-shiren/profile.ron");
+    let mut kiosk = Kiosk::new(dir.path());
+    let found = |k: &Kiosk, q: &str| k.library().search.find(q).len();
+    assert_eq!(found(&kiosk, "ceshiren"), 1);
+    assert_eq!(found(&kiosk, "wangxiuying"), 0);
+    let renamed = VALID
+        .replace("测试人", "王秀英")
+        .replace("Ce Shiren", "Wang Xiuying");
+    std::fs::write(&file, renamed).unwrap();
+    let took = until(&mut kiosk, |k| found(k, "wangxiuying") == 1);
+    println!("found under the new name after {took:?}");
+    assert!(took.is_some(), "the new name was never found");
+    assert_eq!(found(&kiosk, "wxy"), 1);
+    assert_eq!(
+        found(&kiosk, "ceshiren"),
+        0,
+        "the old name still finds them"
+    );
+}

@@ -13,6 +13,7 @@ mod library;
 mod live;
 mod proof;
 mod robust;
+mod search;
 mod snapshots;
 mod staff;
 mod typography;

@@ -22,6 +22,8 @@ fn proof_renders_every_page_at_full_hd() {
         "gallery-contrast.png".into(),
         "timeline.png".into(),
         "timeline-en.png".into(),
+        "search.png".into(),
+        "search-en.png".into(),
         format!("detail-{first}-en.png"),
         format!("detail-{first}-large.png"),
         format!("viewer-{first}.png"),

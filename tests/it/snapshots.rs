@@ -51,12 +51,44 @@ fn difference(a: &image::RgbImage, b: &image::RgbImage) -> (usize, image::RgbIma
     (n, diff)
 }
 
+/// The fixed collection's pages, rendered once for the tests here.
+fn rendered() -> &'static Path {
+    static RENDERED: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    RENDERED.get_or_init(|| {
+        let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("snapshots-rendered");
+        let _ = std::fs::remove_dir_all(&out);
+        let cache = tempfile::tempdir().unwrap();
+        crate::support::proof(&snapshots().join("profiles"), &out, Some(cache.path()));
+        out
+    })
+}
+
+#[test]
+fn a_persons_page_carries_their_address_as_a_qr_code_a_phone_reads() {
+    let profiles = snapshots().join("profiles");
+    let library = crate::support::library_of(&profiles);
+    for person in &library.people {
+        let page = rendered().join(format!("detail-{}.png", person.slug));
+        let img = image::open(&page).unwrap().to_luma8();
+        let mut decoder = quircs::Quirc::new();
+        let codes: Vec<String> = decoder
+            .identify(img.width() as usize, img.height() as usize, img.as_raw())
+            .filter_map(|code| code.ok()?.decode().ok())
+            .map(|data| String::from_utf8_lossy(&data.payload).into_owned())
+            .collect();
+        assert_eq!(
+            codes,
+            [format!("https://example.org/people/{}", person.slug)],
+            "{}",
+            page.display()
+        );
+    }
+}
+
 #[test]
 fn every_screen_in_both_languages_matches_its_reference() {
-    let out = tempfile::tempdir().unwrap();
-    let cache = tempfile::tempdir().unwrap();
+    let out = rendered();
     let profiles = snapshots().join("profiles");
-    crate::support::proof(&profiles, out.path(), Some(cache.path()));
     let library = crate::support::library_of(&profiles);
     let pages = kiosk::tools::proof::pages(&library);
     assert!(pages.len() >= 11, "too few pages: {}", pages.len());
@@ -66,7 +98,7 @@ fn every_screen_in_both_languages_matches_its_reference() {
     std::fs::create_dir_all(&failures).unwrap();
     let mut changed = Vec::new();
     for page in &pages {
-        let now = reduced(&out.path().join(&page.file));
+        let now = reduced(&out.join(&page.file));
         let reference = snapshots().join(&page.file);
         if update {
             now.save(&reference).unwrap();

@@ -11,7 +11,7 @@ use kiosk::images::{ImageLookup, Images};
 use kiosk::library::{Filter, Library};
 use kiosk::profile::{Exhibition, HonorLevel, Lang, Sector};
 use kiosk::screens::ViewModel;
-use kiosk::visit::{Action, ScreenUi, Visit};
+use kiosk::visit::{Action, Key, ScreenUi, Visit};
 use std::sync::Arc;
 
 /// Two photos, so that the viewer has somewhere to step.
@@ -64,6 +64,8 @@ fn visit(lang: Lang, person: Option<&str>) -> Visit {
         lang,
         order: library.filtered(Filter::default()),
         person: person.map(str::to_owned),
+        // 找人 has something typed, so that its results are drawn too.
+        search: "wang".to_owned(),
         ..Default::default()
     }
 }
@@ -72,11 +74,12 @@ fn visit(lang: Lang, person: Option<&str>) -> Visit {
 use kiosk::visit::Screen as View;
 
 /// Every screen a visitor browses, with a person open where it needs one.
-const EVERY_VIEW: [(View, Option<&str>); 4] = [
+const EVERY_VIEW: [(View, Option<&str>); 5] = [
     (View::Gallery, None),
     (View::Timeline, None),
     (View::Detail, Some("li")),
     (View::Viewer, Some("li")),
+    (View::Search, None),
 ];
 
 const LANDSCAPE: egui::Vec2 = egui::vec2(1920.0, 1080.0);
@@ -371,7 +374,7 @@ fn a_pressed_target_shows_it_in_the_frame_the_finger_lands() {
 /// visitor, in both orientations and both languages.
 #[test]
 fn every_navigation_target_is_large_and_within_reach() {
-    let screens: [(View, Option<&str>, &[(&str, &str)]); 4] = [
+    let screens: [(View, Option<&str>, &[(&str, &str)]); 5] = [
         (
             View::Gallery,
             None,
@@ -379,6 +382,7 @@ fn every_navigation_target_is_large_and_within_reach() {
                 ("时间轴", "Timeline"),
                 ("画廊", "Gallery"),
                 ("筛选", "Filter"),
+                ("找人", "Find"),
                 ("English", "中文"),
                 ("1950年代", "1950s"),
                 ("2010年代", "2010s"),
@@ -391,6 +395,7 @@ fn every_navigation_target_is_large_and_within_reach() {
                 ("时间轴", "Timeline"),
                 ("画廊", "Gallery"),
                 ("筛选", "Filter"),
+                ("找人", "Find"),
                 ("English", "中文"),
             ],
         ),
@@ -401,6 +406,7 @@ fn every_navigation_target_is_large_and_within_reach() {
                 ("返回", "Back"),
                 ("上一位", "Previous"),
                 ("下一位", "Next"),
+                ("找人", "Find"),
                 ("English", "中文"),
                 ("照片1", "Photo 1"),
             ],
@@ -408,7 +414,30 @@ fn every_navigation_target_is_large_and_within_reach() {
         (
             View::Viewer,
             Some("li"),
-            &[("关闭", "Close"), ("下一张", "Next"), ("English", "中文")],
+            &[
+                ("关闭", "Close"),
+                ("下一张", "Next"),
+                ("找人", "Find"),
+                ("English", "中文"),
+            ],
+        ),
+        (
+            View::Search,
+            None,
+            // The keyboard, every row of it: the lower half of the screen.
+            &[
+                ("1", "1"),
+                ("0", "0"),
+                ("q", "q"),
+                ("p", "p"),
+                ("a", "a"),
+                ("z", "z"),
+                ("删除", "Delete"),
+                ("空格", "Space"),
+                ("清空", "Clear"),
+                ("找人", "Find"),
+                ("English", "中文"),
+            ],
         ),
     ];
     for size in [LANDSCAPE, PORTRAIT] {
@@ -588,4 +617,66 @@ fn no_text_overlaps_another() {
             }
         }
     }
+}
+
+#[test]
+fn every_screen_has_find_and_it_opens_the_search() {
+    for (view, person) in EVERY_VIEW {
+        let mut h = show(view, visit(Lang::Zh, person));
+        assert_eq!(
+            tap(&mut h, "找人"),
+            Some(Action::Show(View::Search)),
+            "{view:?}"
+        );
+    }
+}
+
+#[test]
+fn the_keyboard_types_by_its_keys_names() {
+    for (lang, delete, space, clear) in [
+        (Lang::Zh, "删除", "空格", "清空"),
+        (Lang::En, "Delete", "Space", "Clear"),
+    ] {
+        let mut search = show(View::Search, visit(lang, None));
+        for c in "zxy1959".chars() {
+            assert_eq!(
+                tap(&mut search, &c.to_string()),
+                Some(Action::Key(Key::Char(c)))
+            );
+        }
+        assert_eq!(tap(&mut search, delete), Some(Action::Key(Key::Delete)));
+        assert_eq!(tap(&mut search, space), Some(Action::Key(Key::Char(' '))));
+        assert_eq!(tap(&mut search, clear), Some(Action::Key(Key::Clear)));
+    }
+}
+
+#[test]
+fn what_is_typed_finds_cards_that_open_their_person() {
+    let mut v = visit(Lang::Zh, None);
+    // The English name, typed in lower case.
+    v.search = "zhang".to_owned();
+    let mut search = show(View::Search, v);
+    assert!(
+        search.query_by_label("人wang").is_none(),
+        "wang is not found by zhang"
+    );
+    assert_eq!(
+        tap(&mut search, "人zhang"),
+        Some(Action::Open("zhang".to_owned()))
+    );
+}
+
+#[test]
+fn no_one_found_says_so_and_offers_the_decades() {
+    let mut v = visit(Lang::En, None);
+    v.search = "qqqq".to_owned();
+    let mut search = show(View::Search, v);
+    assert!(
+        texts(&search).iter().any(|t| t.0.contains("No one found")),
+        "no friendly line"
+    );
+    assert_eq!(
+        tap(&mut search, "Browse by decade"),
+        Some(Action::Show(View::Gallery))
+    );
 }

@@ -9,6 +9,7 @@ mod synthetic;
 use crate::library::{Entry, Library};
 use crate::media::{self, Variant};
 use crate::profile::{self, Exhibition, ProfileDir};
+use crate::search::SearchIndex;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -63,6 +64,10 @@ pub struct SizeReport {
     pub frame_timeline_pan_us: Figure,
     pub frame_detail_us: Figure,
     pub frames_from_touch_to_screen: usize,
+    /// 找人's index of everyone, built anew (at each library rebuild).
+    pub search_index_build_ms: Figure,
+    /// One keystroke's search and its result list.
+    pub search_per_key_us: Figure,
     pub peak_rss_mb: f64,
 }
 
@@ -108,9 +113,12 @@ fn measure(n: usize, runs: usize, photos: &[PathBuf]) -> SizeReport {
     let dir = tempfile::tempdir().expect("temp dir");
     synthetic::generate(dir.path(), n);
     let load_and_validate_ms = Figure::of(
-        (0..runs).map(|_| ms(|| load_all(dir.path()))).collect(),
+        (0..runs)
+            .map(|_| ms(|| drop(std::hint::black_box(load_all(dir.path())))))
+            .collect(),
         "ms",
     );
+    let search = SearchFigures::measure(&load_all(dir.path()), runs);
     let photo = dir.path().join("p00000").join("1985-at-work.jpg");
     let images = ImageFigures::measure(&photo, runs, photos);
     let (start_to_gallery_ms, mut app) = frames::start_to_gallery(dir.path(), runs);
@@ -127,6 +135,8 @@ fn measure(n: usize, runs: usize, photos: &[PathBuf]) -> SizeReport {
         frame_timeline_pan_us: frames.timeline_pan,
         frame_detail_us: frames.detail,
         frames_from_touch_to_screen: frames.touch_to_screen,
+        search_index_build_ms: search.index_build,
+        search_per_key_us: search.per_key,
         peak_rss_mb: peak_rss_mb(),
     }
 }
@@ -176,7 +186,7 @@ fn ms(f: impl FnOnce()) -> f64 {
 
 /// Exactly what the kiosk does to load a collection: read, parse and
 /// validate every profile, then build the library.
-fn load_all(root: &Path) {
+fn load_all(root: &Path) -> Library {
     let entries: Vec<Entry> = crate::profile::folders::profile_slugs(root)
         .into_iter()
         .filter_map(|slug| {
@@ -190,8 +200,46 @@ fn load_all(root: &Path) {
             })
         })
         .collect();
-    let library = Library::build(root, Arc::new(Exhibition::default()), entries);
-    std::hint::black_box(library);
+    Library::build(root, Arc::new(Exhibition::default()), entries)
+}
+
+/// 找人: building the index, and one keystroke's search with its result
+/// list, as a visitor types a name letter by letter.
+struct SearchFigures {
+    index_build: Figure,
+    per_key: Figure,
+}
+
+/// What a visitor types: a surname and initials, key by key.
+const TYPED: &[&str] = &["zhangxy", "wang", "lxm", "1985", "shan tian"];
+
+impl SearchFigures {
+    fn measure(library: &Library, runs: usize) -> Self {
+        let index_build = (0..runs.max(3))
+            .map(|_| {
+                ms(|| {
+                    drop(std::hint::black_box(SearchIndex::build(
+                        library.people.iter().map(|p| &*p.profile),
+                    )))
+                })
+            })
+            .collect();
+        let mut per_key = Vec::new();
+        for _ in 0..runs.max(3) {
+            for typed in TYPED {
+                for end in 1..=typed.len() {
+                    let query = &typed[..end];
+                    let t = Instant::now();
+                    std::hint::black_box(library.search.find(query));
+                    per_key.push(t.elapsed().as_secs_f64() * 1e6);
+                }
+            }
+        }
+        Self {
+            index_build: Figure::of(index_build, "ms"),
+            per_key: Figure::of(per_key, "µs"),
+        }
+    }
 }
 
 fn peak_rss_mb() -> f64 {
@@ -216,7 +264,7 @@ pub fn table(reports: &[SizeReport]) -> String {
         "---|".repeat(reports.len())
     ));
     let fill = format!("fill a cold cache: {COLD_FILL_PHOTOS} different 12 MP photos, total");
-    let rows: [(&str, &dyn Fn(&SizeReport) -> String); 11] = [
+    let rows: [(&str, &dyn Fn(&SizeReport) -> String); 13] = [
         ("load + validate all profiles", &|r| {
             r.load_and_validate_ms.to_string()
         }),
@@ -244,6 +292,12 @@ pub fn table(reports: &[SizeReport]) -> String {
         }),
         ("frames from touch to new screen", &|r| {
             r.frames_from_touch_to_screen.to_string()
+        }),
+        ("找人: build the index of everyone", &|r| {
+            r.search_index_build_ms.to_string()
+        }),
+        ("找人: one keystroke's search and result list", &|r| {
+            r.search_per_key_us.to_string()
         }),
         ("peak resident memory", &|r| {
             format!("{:.0} MB", r.peak_rss_mb)

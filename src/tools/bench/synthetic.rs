@@ -22,7 +22,7 @@ pub fn generate(root: &Path, n: usize) {
         let year = 1950 + (i * 7 % 70) as i32;
         let p = Profile {
             sample: true,
-            name: Text::new(format!("人物{i}"), format!("Person {i}")),
+            name: Text::new(name_of(i), format!("Person {i}")),
             gender: if i % 2 == 0 {
                 Gender::Female
             } else {
@@ -91,4 +91,22 @@ pub(super) fn jpeg(path: &Path, w: u32, h: u32, variant: u64) {
     let mut enc =
         image::codecs::jpeg::JpegEncoder::new_with_quality(std::io::BufWriter::new(file), 85);
     enc.encode_image(&img).expect("jpeg encoded");
+}
+
+/// Surnames (some read only as surnames) and given-name characters, so that
+/// 找人 searches names like those of a real collection.
+const SURNAMES: [&str; 16] = [
+    "张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴", "单", "曾", "欧阳", "解", "乐",
+    "翟",
+];
+const GIVEN: [char; 16] = [
+    '秀', '英', '建', '国', '明', '华', '红', '军', '丽', '强', '伟', '芳', '长', '乐', '田', '海',
+];
+
+/// A plausible name for person `i`.
+fn name_of(i: usize) -> String {
+    let surname = SURNAMES[i % SURNAMES.len()];
+    let a = GIVEN[(i / SURNAMES.len()) % GIVEN.len()];
+    let b = GIVEN[(i / 7 + i / 3) % GIVEN.len()];
+    format!("{surname}{a}{b}")
 }
