@@ -352,7 +352,7 @@ fn apply(
 }
 
 /// A key pressed on 找人's keyboard.
-fn type_key(query: &mut String, key: Key) {
+pub fn type_key(query: &mut String, key: Key) {
     match key {
         Key::Char(c) if query.chars().count() < QUERY_MAX => {
             // One space between words, none first.

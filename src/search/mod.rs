@@ -11,7 +11,7 @@ mod surnames;
 pub use surnames::surname;
 
 use crate::profile::Profile;
-use pinyin::ToPinyinMulti;
+use pinyin::{ToPinyin, ToPinyinMulti};
 
 /// How well a key matched; lower ranks first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -51,10 +51,24 @@ impl Kind {
 /// each with several readings multiplies them).
 const MAX_READINGS: usize = 16;
 
-/// The people by every key, sorted by key.
+/// One key as filed: where its text is, whose it is, what kind.
+#[derive(Debug, Clone, Copy)]
+struct Filed {
+    /// The key's first eight bytes, big-endian: comparing these orders
+    /// keys as their text does, and most comparisons in a sort end here.
+    prefix: u64,
+    start: u32,
+    len: u32,
+    person: u32,
+    kind: Kind,
+}
+
+/// The people by every key, sorted by key. Keys are kept back to back in
+/// one string: no allocation each, and a sort that stays in cache.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
-    keys: Vec<(Box<str>, u32, Kind)>,
+    text: String,
+    keys: Vec<Filed>,
     people: usize,
 }
 
@@ -63,22 +77,35 @@ impl SearchIndex {
     /// as their place in it) under their keys.
     pub fn build<'a>(people: impl ExactSizeIterator<Item = &'a Profile>) -> Self {
         let count = people.len();
-        let mut keys = Vec::with_capacity(count * 16);
+        let mut text = String::with_capacity(count * 256);
+        let mut keys = Vec::with_capacity(count * 24);
         for (i, profile) in people.enumerate() {
-            let i = i as u32;
             let mut add = |key: String, kind: Kind| {
                 if !key.is_empty() {
-                    keys.push((key.into_boxed_str(), i, kind));
+                    keys.push(Filed {
+                        prefix: prefix_of(&key),
+                        start: text.len() as u32,
+                        len: key.len() as u32,
+                        person: i as u32,
+                        kind,
+                    });
+                    text.push_str(&key);
                 }
             };
             person_keys(profile, &mut add);
         }
-        keys.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        keys.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1 && a.2 == b.2);
+        let key = |f: &Filed| &text[f.start as usize..(f.start + f.len) as usize];
+        keys.sort_unstable_by(|a, b| a.prefix.cmp(&b.prefix).then_with(|| key(a).cmp(key(b))));
+        keys.dedup_by(|a, b| a.person == b.person && a.kind == b.kind && key(a) == key(b));
         Self {
+            text,
             keys,
             people: count,
         }
+    }
+
+    fn key(&self, f: &Filed) -> &str {
+        &self.text[f.start as usize..(f.start + f.len) as usize]
     }
 
     /// The people `typed` finds, best first, ties in the gallery's order
@@ -90,13 +117,14 @@ impl SearchIndex {
             return Vec::new();
         }
         let mut best: Vec<Option<Rank>> = vec![None; self.people];
-        let start = self.keys.partition_point(|k| *k.0 < *query);
-        for (key, i, kind) in &self.keys[start..] {
+        let start = self.keys.partition_point(|f| self.key(f) < query.as_str());
+        for f in &self.keys[start..] {
+            let key = self.key(f);
             if !key.starts_with(&query) {
                 break;
             }
-            let rank = kind.rank(key.len() == query.len());
-            let slot = &mut best[*i as usize];
+            let rank = f.kind.rank(key.len() == query.len());
+            let slot = &mut best[f.person as usize];
             if slot.is_none_or(|r| rank < r) {
                 *slot = Some(rank);
             }
@@ -118,6 +146,16 @@ impl SearchIndex {
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
     }
+}
+
+/// A key's first eight bytes as a number that sorts as the text does (keys
+/// are ASCII letters and digits, so a shorter key's zero padding sorts
+/// first, as the shorter text does).
+fn prefix_of(key: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = key.len().min(8);
+    bytes[..n].copy_from_slice(&key.as_bytes()[..n]);
+    u64::from_be_bytes(bytes)
 }
 
 /// What a visitor typed, as keys are kept: lower case letters and digits.
@@ -275,7 +313,7 @@ fn typed_as(plain: &'static str) -> Vec<&'static str> {
 /// 区第一百货商店 → `qdybhsd`.
 fn initials_of(text: &str) -> String {
     text.chars()
-        .filter_map(readings_of)
-        .filter_map(|r| r.first().and_then(|s| s.chars().next()))
+        .filter_map(|c| c.to_pinyin())
+        .filter_map(|p| p.plain().chars().next())
         .collect()
 }

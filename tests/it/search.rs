@@ -2,9 +2,13 @@
 //! surnames.
 
 use crate::library::person;
+use bevy_egui::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use kiosk::library::{Entry, Library};
 use kiosk::profile::{HonorLevel, Sector, Text};
 use kiosk::search::name_readings;
+use kiosk::visit::{Action, Screen, Visit};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -231,4 +235,123 @@ fn related_people_share_a_work_unit_first_then_a_sector_and_decade() {
     let related = many.related(0);
     assert_eq!(related.len(), kiosk::library::RELATED_MAX);
     assert!(!related.contains(&0));
+}
+
+/// 找人 on a 1920×1080 screen over `lib`, as a visitor types: the harness
+/// keeps the visit, and each key pressed goes into it as the kiosk does it.
+fn typing(lib: Library, lang: kiosk::profile::Lang) -> Harness<'static, Visit> {
+    let images = kiosk::images::Images::default();
+    let mut styled = false;
+    let mut state = kiosk::visit::ScreenUi::default();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .build_ui_state(
+            move |ui, visit: &mut Visit| {
+                if !styled {
+                    kiosk::theme::apply(ui.ctx());
+                    styled = true;
+                    return;
+                }
+                ui.painter()
+                    .rect_filled(ui.max_rect(), 0, kiosk::theme::PAPER);
+                let lookup = kiosk::images::ImageLookup::new(&images);
+                let current = visit.clone();
+                let model = kiosk::screens::ViewModel {
+                    library: &lib,
+                    visit: &current,
+                    images: &lookup,
+                    preparing: None,
+                    shown_for: 0.0,
+                };
+                let action = kiosk::screens::view(Screen::Search, ui, &model, &mut state);
+                if let Some(Action::Key(key)) = action {
+                    kiosk::visit::type_key(&mut visit.search, key);
+                }
+            },
+            Visit {
+                lang,
+                ..Default::default()
+            },
+        );
+    harness.run_steps(3);
+    harness
+}
+
+/// Types `keys` on the keyboard, each found by the name it reads.
+fn type_on(h: &mut Harness<'static, Visit>, keys: &[&str]) {
+    for key in keys {
+        let at = h.get_by_label(key).rect().center();
+        h.event(egui::Event::PointerMoved(at));
+        for pressed in [true, false] {
+            h.event(egui::Event::PointerButton {
+                pos: at,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: egui::Modifiers::default(),
+            });
+            h.run_steps(2);
+        }
+    }
+}
+
+/// The cards 找人 shows, by the names a screen reader says, in order.
+fn cards(h: &Harness<'static, Visit>, lib: &Library) -> Vec<String> {
+    let mut shown: Vec<(f32, f32, String)> = lib
+        .people
+        .iter()
+        .filter_map(|p| {
+            let r = h.query_by_label(&p.profile.name.zh)?.rect();
+            Some((r.top(), r.left(), p.slug.clone()))
+        })
+        .collect();
+    shown.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    shown.into_iter().map(|(_, _, slug)| slug).collect()
+}
+
+#[test]
+fn typed_on_the_keyboard_every_kind_of_query_finds_its_people() {
+    let lang = kiosk::profile::Lang::Zh;
+    let queries: [(&[&str], &[&str]); 8] = [
+        // The whole name, with a space between its words.
+        (
+            &[
+                "z", "h", "a", "n", "g", "空格", "x", "i", "u", "y", "i", "n", "g",
+            ],
+            &["zhang-xiuying"],
+        ),
+        (&["z", "x", "y"], &["zhang-xiuying", "zhao-xiaoyan"]),
+        (
+            &["z", "h", "a", "n", "g", "x"],
+            &["zhang-xiuying", "zhang-xiu"],
+        ),
+        (&["o", "u", "y", "a", "n", "g"], &["ouyang-hai"]),
+        (&["s", "h", "a", "n", "t"], &["shan-tianfang"]),
+        (
+            &["m", "t", "g", "m", "k"],
+            &["zhao-xiaoyan", "ouyang-hai", "shan-tianfang"],
+        ),
+        (
+            &["d", "e", "p", "a", "r", "t"],
+            &["zhang-xiuying", "zhang-xiu"],
+        ),
+        (&["1", "9", "8", "5"], &["shan-tianfang"]),
+    ];
+    for (keys, expected) in queries {
+        let mut h = typing(library(), lang);
+        type_on(&mut h, keys);
+        assert_eq!(
+            cards(&h, &library()),
+            expected,
+            "typed {:?} ({})",
+            keys,
+            h.state().search
+        );
+    }
+    // Delete and clear.
+    let mut h = typing(library(), lang);
+    type_on(&mut h, &["z", "x", "y", "删除"]);
+    assert_eq!(h.state().search, "zx");
+    type_on(&mut h, &["清空"]);
+    assert_eq!(h.state().search, "");
+    assert!(cards(&h, &library()).is_empty());
 }
