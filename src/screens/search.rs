@@ -21,11 +21,15 @@ const KEY_MAX_W: f32 = 96.0;
 const KEY_GAP: f32 = 8.0;
 /// The box showing what was typed.
 const FIELD_H: f32 = 88.0;
+/// Where the hint begins below the title.
+const HINT_TOP: f32 = 96.0;
 const MARGIN: f32 = 40.0;
-/// Result cards: as wide as the gallery's at most, and never so narrow that
-/// a name does not fit.
-const CARD_MIN_W: f32 = 160.0;
-const CARD_MAX_W: f32 = 240.0;
+/// Result cards: as wide as the gallery's at most, and wide enough that an
+/// English name fits on its row.
+const CARD_MIN_W: f32 = 240.0;
+const CARD_MAX_W: f32 = 272.0;
+/// A landscape screen's share for the keyboard column; the rest is results.
+const KEYBOARD_SHARE: f32 = 0.46;
 
 /// Where the parts of the screen go.
 struct Layout {
@@ -49,7 +53,7 @@ fn layout(ui: &Ui, body: Rect) -> Layout {
         KEY_H_ROOMY.max(min_key)
     };
     let keys_w = if landscape {
-        (body.width() * 0.52).min(10.0 * (KEY_MAX_W + KEY_GAP))
+        (body.width() * KEYBOARD_SHARE).min(10.0 * (KEY_MAX_W + KEY_GAP))
     } else {
         body.width() - 2.0 * MARGIN
     };
@@ -104,6 +108,9 @@ pub fn view(ui: &mut Ui, m: &ViewModel, _: &mut ScreenUi) -> Option<Action> {
     let found = m.library.search.find(&m.visit.search);
     if at.title.is_positive() {
         title(ui, m, at.title);
+    } else if m.visit.search.trim().is_empty() {
+        // A tall screen: what can be typed, where the results will be.
+        title(ui, m, at.results);
     }
     field(ui, m, at.field, found.len());
     if let Some(a) = results(ui, m, at.results, &found) {
@@ -129,16 +136,16 @@ fn title(ui: &Ui, m: &ViewModel, rect: Rect) {
         "可输入姓名拼音（如 zhangxiuying）、首字母（zxy）、工作单位、行业或获奖年份。",
         "Type a name in pinyin (zhangxiuying) or its initials (zxy), a work unit, a sector or the year of an honour.",
     );
-    let g = text::clipped_text(
-        ui,
-        hint.to_owned(),
-        theme::body(),
-        theme::ink_soft(),
-        rect.width(),
-        3,
-    );
+    // Whole, or not at all where there is no room above what was typed.
+    let font = crate::fonts::for_text(theme::body(), hint);
+    let lines = text::broken_lines(ui, hint, &font, rect.width());
+    let rows = ((rect.height() - HINT_TOP) / (theme::BODY * 1.3)).floor() as usize;
+    if lines.lines().count() > rows {
+        return;
+    }
+    let g = ui.painter().layout_no_wrap(lines, font, theme::ink_soft());
     ui.painter()
-        .galley(rect.left_top() + vec2(0.0, 96.0), g, theme::ink_soft());
+        .galley(rect.left_top() + vec2(0.0, HINT_TOP), g, theme::ink_soft());
 }
 
 /// What was typed, with a caret, and how many it finds.
@@ -207,19 +214,11 @@ fn results(ui: &mut Ui, m: &ViewModel, rect: Rect, found: &[usize]) -> Option<Ac
         let browse = widgets::icon_button(ui, r, "browse", Some(widgets::Icon::Grid), label, true);
         return browse.clicked().then_some(Action::Show(Screen::Gallery));
     }
-    // Two rows of cards in view where the height allows, else one.
-    let card_w = |rows: f32| {
-        ((rect.height() - theme::GAP * (rows - 1.0)) / rows - gallery::TEXT_H)
-            / theme::PORTRAIT_RATIO
-    };
-    let w = if card_w(2.0) >= CARD_MIN_W {
-        card_w(2.0)
-    } else {
-        card_w(1.0)
-    }
-    .clamp(CARD_MIN_W, CARD_MAX_W);
+    // As many columns as fit at the narrowest, each as wide as allowed.
+    let gap = theme::GAP;
+    let cols = (((rect.width() + gap) / (CARD_MIN_W + gap)).floor() as usize).max(1);
+    let w = ((rect.width() - gap * (cols as f32 - 1.0)) / cols as f32).min(CARD_MAX_W);
     let card = vec2(w, w * theme::PORTRAIT_RATIO + gallery::TEXT_H);
-    let cols = (((rect.width() + theme::GAP) / (w + theme::GAP)).floor() as usize).max(1);
     let rows = found.len().div_ceil(cols);
     let mut action = None;
     let mut area = ui.new_child(egui::UiBuilder::new().max_rect(rect));

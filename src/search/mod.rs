@@ -20,9 +20,12 @@ pub enum Rank {
     WholeName,
     /// The name's initials, all of them: `zxy`.
     Initials,
-    /// The start of the name, its initials, the given name or an English
-    /// name's word: `zhangx`, `zx`, `xiuying`.
+    /// The start of the name or of its initials: `zhangx`, `zx`.
     NamePrefix,
+    /// The given name, or a word of the English name: `xiuying`. After the
+    /// name's start: a visitor typing `zhang` means 张 before a given name
+    /// 长林 that can also be read zhǎnglín.
+    NameWord,
     /// The work unit, position, sector or an honour's year.
     Other,
 }
@@ -41,7 +44,8 @@ impl Kind {
         match (self, whole) {
             (Kind::Name, true) => Rank::WholeName,
             (Kind::Initials, true) => Rank::Initials,
-            (Kind::Name | Kind::Initials | Kind::NameWord, _) => Rank::NamePrefix,
+            (Kind::Name | Kind::Initials, _) => Rank::NamePrefix,
+            (Kind::NameWord, _) => Rank::NameWord,
             (Kind::Other, _) => Rank::Other,
         }
     }
