@@ -53,11 +53,36 @@ pub fn decode_text<'a>(path: &str, bytes: &'a [u8]) -> Result<Cow<'a, str>, Prob
             ),
         ));
     }
+    if looks_like_utf16(bytes) {
+        return Err(Problem::error(
+            path,
+            Position::START,
+            msg(
+                "文件是 UTF-16 编码（记事本里叫“Unicode”），不是 UTF-8",
+                "the file is UTF-16 (Notepad calls it “Unicode”), not UTF-8",
+                Some((
+                    "在记事本中选择“另存为”，编码选“UTF-8”后保存",
+                    "in Notepad choose Save As and set Encoding to UTF-8",
+                )),
+            ),
+        ));
+    }
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(Cow::Borrowed(text)),
         Err(e) => Err(not_utf8(path, bytes, e.valid_up_to())),
     }
+}
+
+/// UTF-16, as Notepad saves "Unicode": a byte order mark, or (without one)
+/// a zero byte beside nearly every ASCII character.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let sample = &bytes[..bytes.len().min(512)];
+    let zeros = sample.iter().filter(|&&b| b == 0).count();
+    sample.len() >= 8 && zeros * 3 >= sample.len()
 }
 
 /// The error for text that is not UTF-8, at its first bad byte.

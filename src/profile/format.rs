@@ -59,25 +59,40 @@ impl Lang {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 pub enum Gender {
+    #[serde(alias = "女")]
     Female,
+    #[serde(alias = "男")]
     Male,
 }
 
 /// The sectors the gallery can filter by. A fixed list, so that every chip
-/// has a proper bilingual label.
+/// has a proper bilingual label. Curators may write either the English name
+/// or the Chinese label visitors see (as for every value below).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 pub enum Sector {
+    #[serde(alias = "工业制造")]
     Manufacturing,
+    #[serde(alias = "建筑建设")]
     Construction,
+    #[serde(alias = "商业服务")]
     Commerce,
+    #[serde(alias = "交通运输")]
     Transport,
+    #[serde(alias = "医疗卫生")]
     Health,
+    #[serde(alias = "教育")]
     Education,
+    #[serde(alias = "金融")]
     Finance,
+    #[serde(alias = "公共服务")]
     PublicService,
+    #[serde(alias = "科学技术")]
     Science,
+    #[serde(alias = "文化艺术")]
     Culture,
+    #[serde(alias = "能源电力")]
     Energy,
+    #[serde(alias = "邮电通信")]
     Communications,
 }
 
@@ -119,8 +134,11 @@ impl Sector {
 /// How high an honour reaches. Ordered so that `max()` is the highest.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 pub enum HonorLevel {
+    #[serde(alias = "区级")]
     District,
+    #[serde(alias = "北京市", alias = "市级")]
     Municipal,
+    #[serde(alias = "全国", alias = "国家级")]
     National,
 }
 
@@ -151,7 +169,9 @@ pub struct Honor {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 pub enum MediaKind {
+    #[serde(alias = "照片")]
     Photo,
+    #[serde(alias = "资料")]
     Document,
 }
 

@@ -11,6 +11,7 @@ use super::format::{Exhibition, Profile};
 use super::locate::Locator;
 use super::problem::{Position, Problem};
 use super::rules::{validate_exhibition, validate_profile};
+use super::typing;
 use super::years::this_year;
 use serde::de::DeserializeOwned;
 use std::borrow::Cow;
@@ -36,10 +37,10 @@ impl<T> Loaded<T> {
         }
     }
 
-    fn failed(problem: Problem) -> Self {
+    fn failed(problems: Vec<Problem>) -> Self {
         Self {
             value: None,
-            problems: vec![problem],
+            problems,
             name_at: Position::START,
         }
     }
@@ -48,32 +49,64 @@ impl<T> Loaded<T> {
 /// Loads `profiles/<slug>/profile.ron` from its bytes.
 pub fn load_profile(dir: &ProfileDir, bytes: &[u8]) -> Loaded<Profile> {
     let path = dir.display("profile.ron");
-    let (text, profile) = match decode_and_parse::<Profile>(&path, bytes) {
+    let parsed = match decode_and_parse::<Profile>(&path, bytes) {
         Ok(parsed) => parsed,
-        Err(problem) => return Loaded::failed(problem),
+        Err(problems) => return Loaded::failed(problems),
     };
-    let loc = Locator::new(&text);
-    let problems = validate_profile(dir, &path, &loc, &profile, this_year());
-    Loaded::finish(profile, problems, loc.field("name"))
+    let loc = Locator::new(&parsed.text);
+    let found = validate_profile(dir, &path, &loc, &parsed.value, this_year());
+    let problems = merge(parsed.typed, found);
+    Loaded::finish(parsed.value, problems, loc.field("name"))
 }
 
 /// Loads `profiles/exhibition.ron` from its bytes.
 pub fn load_exhibition(path: &str, bytes: &[u8]) -> Loaded<Exhibition> {
-    let (text, exhibition) = match decode_and_parse::<Exhibition>(path, bytes) {
+    let parsed = match decode_and_parse::<Exhibition>(path, bytes) {
         Ok(parsed) => parsed,
-        Err(problem) => return Loaded::failed(problem),
+        Err(problems) => return Loaded::failed(problems),
     };
-    let problems = validate_exhibition(path, &Locator::new(&text), &exhibition);
-    Loaded::finish(exhibition, problems, Position::START)
+    let found = validate_exhibition(path, &Locator::new(&parsed.text), &parsed.value);
+    let problems = merge(parsed.typed, found);
+    Loaded::finish(parsed.value, problems, Position::START)
 }
 
-/// The text (kept to locate fields in) and the value it holds, or the one
-/// problem that stops it being read at all.
+/// A file read: its text (repaired of typing mistakes, character for
+/// character, so positions hold), the value it holds, and the typing
+/// mistakes found on the way.
+struct Parsed<'a, T> {
+    text: Cow<'a, str>,
+    value: T,
+    typed: Vec<Problem>,
+}
+
+/// Decodes, scans for typing mistakes, and parses the repaired text; or
+/// every problem that stops it being read at all.
 fn decode_and_parse<'a, T: DeserializeOwned>(
     path: &str,
     bytes: &'a [u8],
-) -> Result<(Cow<'a, str>, T), Problem> {
-    let text = decode_text(path, bytes)?;
-    let value = parse_ron(path, &text)?;
-    Ok((text, value))
+) -> Result<Parsed<'a, T>, Vec<Problem>> {
+    let text = decode_text(path, bytes).map_err(|p| vec![p])?;
+    let typed = typing::scan(path, &text);
+    let text = match typed.repaired {
+        Some(repaired) => Cow::Owned(repaired),
+        None => text,
+    };
+    match parse_ron(path, &text) {
+        Ok(value) => Ok(Parsed {
+            text,
+            value,
+            typed: typed.problems,
+        }),
+        Err(problem) => Err(merge(typed.problems, vec![problem])),
+    }
+}
+
+/// The typing mistakes, then whatever else was found on lines they do not
+/// already explain (a mistake the scan repaired can still upset the parse
+/// on its line).
+fn merge(typed: Vec<Problem>, found: Vec<Problem>) -> Vec<Problem> {
+    let lines: Vec<usize> = typed.iter().map(|p| p.line).collect();
+    let mut all = typed;
+    all.extend(found.into_iter().filter(|p| !lines.contains(&p.line)));
+    all
 }

@@ -8,6 +8,7 @@ pub mod locate;
 pub mod problem;
 pub mod references;
 mod rules;
+pub mod typing;
 pub mod years;
 
 pub use folders::ProfileDir;

@@ -5,6 +5,7 @@ mod support;
 mod app;
 mod bench;
 mod check;
+mod curators;
 mod e2e;
 mod faults;
 mod idle;

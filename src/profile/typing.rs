@@ -1,0 +1,386 @@
+//! The mistakes a curator makes typing RON with a Chinese input method on,
+//! found before the file is parsed, each at its own character, and all of
+//! them in one pass: full-width punctuation used as syntax, Chinese quotes
+//! around a text, an English quote inside a Chinese text, years written
+//! with 年 or full-width digits, "still living" written as a value,
+//! invisible spaces, and backslashes in a picture's path.
+//!
+//! Each mistake is also repaired in a copy of the text, character for
+//! character (so every line and column stays where the curator sees it),
+//! and the copy is parsed: what else is wrong is found in the same pass.
+
+use super::problem::{Position, Problem, msg};
+
+/// What the scan found: the problems, and the repaired text when anything
+/// was repaired.
+pub struct Typed {
+    pub problems: Vec<Problem>,
+    pub repaired: Option<String>,
+}
+
+/// Full-width punctuation a Chinese input method types, and the ASCII the
+/// file needs, with what it is called.
+const FULL_WIDTH: [(char, char, &str, &str); 9] = [
+    ('，', ',', "中文逗号", "a Chinese comma"),
+    ('：', ':', "中文冒号", "a Chinese colon"),
+    ('（', '(', "中文括号", "a Chinese bracket"),
+    ('）', ')', "中文括号", "a Chinese bracket"),
+    ('；', ',', "中文分号", "a Chinese semicolon"),
+    ('【', '[', "中文方括号", "a Chinese square bracket"),
+    ('】', ']', "中文方括号", "a Chinese square bracket"),
+    ('［', '[', "全角方括号", "a full-width square bracket"),
+    ('］', ']', "全角方括号", "a full-width square bracket"),
+];
+
+/// Characters a text editor does not show, which RON cannot read between
+/// fields.
+const INVISIBLE: [(char, &str, &str); 6] = [
+    ('\u{3000}', "全角空格", "full-width space"),
+    ('\u{00A0}', "不换行空格", "non-breaking space"),
+    ('\u{200B}', "零宽空格", "zero-width space"),
+    ('\u{200C}', "零宽字符", "zero-width character"),
+    ('\u{200D}', "零宽字符", "zero-width character"),
+    ('\u{FEFF}', "零宽字符（BOM）", "zero-width character (BOM)"),
+];
+
+/// The fields that hold a year.
+const YEAR_KEYS: [&str; 3] = ["year", "born", "died"];
+/// The fields that hold a picture's path.
+const PATH_KEYS: [&str; 2] = ["portrait", "file"];
+
+/// Scans `text` (the file `path`) for a curator's typing mistakes.
+pub fn scan(path: &str, text: &str) -> Typed {
+    let mut s = Scanner {
+        path,
+        chars: text.chars().collect(),
+        problems: Vec::new(),
+        changed: false,
+    };
+    s.run();
+    Typed {
+        repaired: s.changed.then(|| s.chars.iter().collect()),
+        problems: s.problems,
+    }
+}
+
+struct Scanner<'a> {
+    path: &'a str,
+    chars: Vec<char>,
+    problems: Vec<Problem>,
+    changed: bool,
+}
+
+impl Scanner<'_> {
+    fn run(&mut self) {
+        let mut i = 0;
+        let mut key: Option<(String, usize)> = None;
+        while i < self.chars.len() {
+            let c = self.chars[i];
+            i = match c {
+                '/' if self.at(i + 1) == Some('/') => self.skip_line(i),
+                '/' if self.at(i + 1) == Some('*') => self.skip_block(i),
+                '"' => self.string(i, key.as_ref().map(|k| k.0.as_str())),
+                '“' | '”' | '＂' => self.chinese_quotes(i),
+                c if c.is_alphabetic() || c == '_' => {
+                    let end = self.word_end(i);
+                    if self.next_non_space(end).map(|j| self.chars[j]) == Some(':') {
+                        let word: String = self.chars[i..end].iter().collect();
+                        if YEAR_KEYS.contains(&word.as_str()) {
+                            self.year(&word, i, end);
+                        }
+                        key = Some((word, i));
+                    }
+                    end
+                }
+                _ => {
+                    self.punctuation(i);
+                    i + 1
+                }
+            };
+        }
+    }
+
+    fn at(&self, i: usize) -> Option<char> {
+        self.chars.get(i).copied()
+    }
+
+    fn position(&self, i: usize) -> Position {
+        let before = &self.chars[..i.min(self.chars.len())];
+        let line = before.iter().filter(|&&c| c == '\n').count() + 1;
+        let line_start = before.iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1);
+        Position {
+            line,
+            col: i - line_start + 1,
+        }
+    }
+
+    fn error(&mut self, i: usize, zh: String, en: String, hint: (&str, &str)) {
+        let at = self.position(i);
+        self.problems
+            .push(Problem::error(self.path, at, msg(zh, en, Some(hint))));
+    }
+
+    fn repair(&mut self, i: usize, with: char) {
+        self.chars[i] = with;
+        self.changed = true;
+    }
+
+    fn skip_line(&self, mut i: usize) -> usize {
+        while i < self.chars.len() && self.chars[i] != '\n' {
+            i += 1;
+        }
+        i
+    }
+
+    fn skip_block(&self, mut i: usize) -> usize {
+        i += 2;
+        while i + 1 < self.chars.len() && !(self.chars[i] == '*' && self.chars[i + 1] == '/') {
+            i += 1;
+        }
+        i + 2
+    }
+
+    fn word_end(&self, mut i: usize) -> usize {
+        while i < self.chars.len() && (self.chars[i].is_alphanumeric() || self.chars[i] == '_') {
+            i += 1;
+        }
+        i
+    }
+
+    /// The next character that is not a space or a tab (or an invisible
+    /// space, told on its own) on the same line.
+    fn next_non_space(&self, mut i: usize) -> Option<usize> {
+        let blank = |c: char| matches!(c, ' ' | '\t') || INVISIBLE.iter().any(|f| f.0 == c);
+        while i < self.chars.len() && blank(self.chars[i]) {
+            i += 1;
+        }
+        (i < self.chars.len()).then_some(i)
+    }
+
+    /// Full-width punctuation and invisible characters between fields.
+    fn punctuation(&mut self, i: usize) {
+        let c = self.chars[i];
+        if let Some(&(_, ascii, zh, en)) = FULL_WIDTH.iter().find(|f| f.0 == c) {
+            self.error(
+                i,
+                format!("这里是{zh}“{c}”"),
+                format!("this is {en} “{c}”"),
+                (
+                    &format!("请切换到英文输入法，改成“{ascii}”"),
+                    &format!("switch to English input and type “{ascii}”"),
+                ),
+            );
+            self.repair(i, ascii);
+        } else if let Some(&(_, zh, en)) = INVISIBLE.iter().find(|f| f.0 == c) {
+            // A run of them (a line indented with full-width spaces) is one
+            // mistake, told once.
+            let run = self.chars[i..].iter().take_while(|&&d| d == c).count();
+            let code = format!("U+{:04X}", u32::from(c));
+            let (zh_n, en_n) = if run > 1 {
+                (format!("{run} 个"), format!("{run} invisible {en}s"))
+            } else {
+                ("一个".to_owned(), format!("an invisible {en}"))
+            };
+            self.error(
+                i,
+                format!("这里有{zh_n}看不见的{zh}（{code}）"),
+                format!("there is {en_n} ({code}) here"),
+                (
+                    "请删去，用普通空格缩进（切换到英文输入法再按空格）",
+                    "delete it; indent with ordinary spaces (type them in English input)",
+                ),
+            );
+            for j in i..i + run {
+                self.repair(j, ' ');
+            }
+        }
+    }
+
+    /// A text in "…": an English quote inside it that ends it early, and
+    /// backslashes in a picture's path. Returns where the text ends.
+    fn string(&mut self, open: usize, key: Option<&str>) -> usize {
+        let mut i = open + 1;
+        let mut reported = false;
+        while i < self.chars.len() {
+            match self.chars[i] {
+                // A Windows path: `\` (written `\\` in the file) is read as
+                // a folder separator, but a single one starts an escape that
+                // RON cannot read (`\1958.jpg`).
+                '\\' if self.at(i + 1) == Some('\\') => i += 1,
+                '\\' if key.is_some_and(|k| PATH_KEYS.contains(&k)) => {
+                    if !reported {
+                        self.error(
+                            i,
+                            "路径里用了反斜杠 \\".to_owned(),
+                            "the path uses a backslash \\".to_owned(),
+                            (
+                                "请改用正斜杠 /，例如 photos/1958.jpg",
+                                "use a forward slash /, e.g. photos/1958.jpg",
+                            ),
+                        );
+                        reported = true;
+                    }
+                    self.repair(i, '/');
+                }
+                '\\' => i += 1,
+                '"' => {
+                    // A quote followed by more text (not by , ) ] or the
+                    // line's end) was meant inside the text.
+                    let next = self.next_non_space(i + 1).map(|j| self.chars[j]);
+                    // A quote followed by Chinese punctuation ends the text
+                    // only when no other quote follows on the line.
+                    let ascii_end =
+                        matches!(next, None | Some(',' | ')' | ']' | ':' | '\n' | '\r' | '/'));
+                    let chinese_end = matches!(next, Some('，' | '）' | '：' | '】' | '］'))
+                        && !self.chars[i + 1..]
+                            .iter()
+                            .take_while(|&&d| d != '\n')
+                            .any(|&d| d == '"');
+                    let ends = ascii_end || chinese_end;
+                    if ends {
+                        return i + 1;
+                    }
+                    if !reported {
+                        self.error(
+                            i,
+                            "文字里的英文引号 \" 提前结束了这段文字".to_owned(),
+                            "the English quote \" inside the text ends it early".to_owned(),
+                            (
+                                "文字里面的引号请用中文引号“”",
+                                "inside a text use Chinese quotes “”",
+                            ),
+                        );
+                        reported = true;
+                    }
+                    self.repair(i, '”');
+                }
+                '\n' => return i,
+                _ => {}
+            }
+            i += 1;
+        }
+        i
+    }
+
+    /// A text between Chinese quotes “…” where the file needs "…".
+    fn chinese_quotes(&mut self, open: usize) -> usize {
+        let close = (open + 1..self.chars.len())
+            .find(|&j| matches!(self.chars[j], '”' | '“' | '＂' | '\n'))
+            .filter(|&j| self.chars[j] != '\n');
+        self.error(
+            open,
+            "文字两边用了中文引号“”".to_owned(),
+            "the text is between Chinese quotes “”".to_owned(),
+            (
+                "文字两边要用英文双引号 \"…\"；中文引号只用在文字里面",
+                "put English double quotes \"…\" around a text; Chinese quotes go only inside it",
+            ),
+        );
+        self.repair(open, '"');
+        match close {
+            Some(j) => {
+                self.repair(j, '"');
+                j + 1
+            }
+            None => open + 1,
+        }
+    }
+
+    /// The value after `key:` for a year: four ASCII digits, or for `died`
+    /// no line at all while the person lives.
+    fn year(&mut self, key: &str, key_at: usize, key_end: usize) {
+        let colon = self.next_non_space(key_end).unwrap_or(key_end);
+        let start = self.next_non_space(colon + 1).unwrap_or(colon + 1);
+        let mut end = start;
+        while end < self.chars.len()
+            && !matches!(
+                self.chars[end],
+                ',' | ')' | ']' | '\n' | '\r' | '/' | '，' | '）'
+            )
+        {
+            end += 1;
+        }
+        let value: String = self.chars[start..end]
+            .iter()
+            .collect::<String>()
+            .trim_end()
+            .to_owned();
+        let value_end = start + value.chars().count();
+        if !value.is_empty()
+            && value.chars().all(|c| c.is_ascii_digit())
+            && !(key == "died" && value.trim_start_matches('0').is_empty())
+        {
+            return;
+        }
+        if value.starts_with('"') {
+            self.error(
+                start,
+                format!("{key} 写的是 {value}，年份不要加引号"),
+                format!("{key} is {value}: write years without quotes"),
+                ("例如 born: 1931", "e.g. born: 1931"),
+            );
+            for j in start..value_end {
+                if self.chars[j] == '"' {
+                    self.repair(j, ' ');
+                }
+            }
+            return;
+        }
+        let digits: String = value
+            .chars()
+            .map(|c| match c {
+                '０'..='９' => {
+                    char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)
+                }
+                c => c,
+            })
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if key == "died" && (digits.is_empty() || digits.trim_start_matches('0').is_empty()) {
+            let shown = if value.is_empty() {
+                "（空）".to_owned()
+            } else {
+                value.clone()
+            };
+            self.error(
+                start.min(self.chars.len().saturating_sub(1)),
+                format!("died 写的是 {shown}，不是年份"),
+                format!(
+                    "died is {}, which is not a year",
+                    if value.is_empty() { "empty" } else { &value }
+                ),
+                (
+                    "在世的人不写 died 这一行，请删去整行",
+                    "for a person still living, leave the died line out",
+                ),
+            );
+            // The repaired copy has no died line (its comma goes too).
+            let through = if self.at(end) == Some(',') || self.at(end) == Some('，') {
+                end + 1
+            } else {
+                end
+            };
+            for j in key_at..through {
+                if self.chars[j] != '\n' {
+                    self.repair(j, ' ');
+                }
+            }
+            return;
+        }
+        self.error(
+            start.min(self.chars.len().saturating_sub(1)),
+            format!("{key} 写的是 {value}，年份只写四位数字"),
+            format!("{key} is {value}; a year is four digits"),
+            (
+                "例如 1958，不要加“年”、月、日或小数点，数字用英文输入法",
+                "e.g. 1958: no 年, month, day or decimal point, and digits typed in English",
+            ),
+        );
+        // The repaired copy keeps the year's digits and blanks the rest.
+        let mut kept = digits.chars();
+        for j in start..value_end {
+            let with = kept.next().unwrap_or(' ');
+            self.repair(j, with);
+        }
+    }
+}

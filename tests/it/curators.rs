@@ -1,0 +1,204 @@
+//! A curator typing in Notepad or WPS with a Chinese input method on: each
+//! mistake is told at its own character, in words a curator follows, and a
+//! file with several mistakes gets them all in one check.
+
+use crate::check::{VALID, folder};
+use kiosk::profile::Severity;
+use kiosk::tools::check::check;
+
+/// `VALID` with `from` replaced by `to` (which must be there).
+fn with(from: &str, to: &str) -> String {
+    assert!(VALID.contains(from), "{from} is not in the sample");
+    VALID.replacen(from, to, 1)
+}
+
+/// The errors `kiosk check` gives for one person whose profile is `text`:
+/// (line, column, message).
+fn errors(text: &[u8]) -> Vec<(usize, usize, String)> {
+    let dir = folder(&[("ce-shiren", text)]);
+    check(dir.path())
+        .problems
+        .into_iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| (p.line, p.col, p.message))
+        .collect()
+}
+
+/// Where `needle` stands in `text`: its line and the column of its first
+/// character, counted in characters as an editor shows them.
+fn at(text: &str, needle: &str) -> (usize, usize) {
+    for (n, line) in text.lines().enumerate() {
+        if let Some(byte) = line.find(needle) {
+            return (n + 1, line[..byte].chars().count() + 1);
+        }
+    }
+    panic!("{needle} not in the text")
+}
+
+/// One error, at `needle`, saying `says`.
+fn one_error_at(text: &str, needle: &str, says: &str) {
+    let found = errors(text.as_bytes());
+    let (line, col) = at(text, needle);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!((found[0].0, found[0].1), (line, col), "{found:#?}");
+    assert!(
+        found[0].2.contains(says),
+        "{:?} does not say {says}",
+        found[0].2
+    );
+}
+
+#[test]
+fn chinese_punctuation_used_as_syntax() {
+    one_error_at(&with("born: 1931,", "born: 1931，"), "，", "Chinese comma");
+    one_error_at(
+        &with("gender: Female", "gender： Female"),
+        "：",
+        "Chinese colon",
+    );
+    one_error_at(
+        &with("sector: Commerce,", "sector: Commerce；"),
+        "；",
+        "Chinese semicolon",
+    );
+    let brackets = with(
+        "quote: (zh: \"柜台也是课堂。\", en: \"The counter is a classroom too.\"),",
+        "quote: （zh: \"柜台也是课堂。\", en: \"The counter is a classroom too.\"）,",
+    );
+    let found = errors(brackets.as_bytes());
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!((found[0].0, found[0].1), at(&brackets, "（"));
+    assert_eq!((found[1].0, found[1].1), at(&brackets, "）"));
+    assert!(found[0].2.contains("Chinese bracket"), "{found:#?}");
+}
+
+#[test]
+fn chinese_quotes_around_a_text_and_an_english_quote_inside_one() {
+    one_error_at(
+        &with("(zh: \"测试人\"", "(zh: “测试人”"),
+        "“测试人",
+        "between Chinese quotes",
+    );
+    let inside = with("她每天下班后练习量布。", "她被称为\"量布尺\"，每天练习。");
+    one_error_at(&inside, "\"量布尺", "ends it early");
+}
+
+#[test]
+fn years_written_with_units_or_decorations() {
+    for year in ["1931年", "１９３１", "1931.5", "1931-03-12"] {
+        let text = with("born: 1931,", &format!("born: {year},"));
+        one_error_at(&text, year, "a year is four digits");
+    }
+    let honour = with("(year: 1956,", "(year: 1956年,");
+    one_error_at(&honour, "1956年", "a year is four digits");
+}
+
+#[test]
+fn still_living_written_as_a_value() {
+    for value in ["无", "0", "在世"] {
+        let text = with("died: 2012,", &format!("died: {value},"));
+        one_error_at(&text, &format!("{value},"), "leave the died line out");
+    }
+    let empty = with("died: 2012,", "died: ,");
+    let found = errors(empty.as_bytes());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].2.contains("leave the died line out"), "{found:#?}");
+}
+
+#[test]
+fn invisible_spaces_are_named_where_they_are() {
+    // A line indented with two full-width spaces: one mistake.
+    let text = with("    gender: Female,", "\u{3000}\u{3000}gender: Female,");
+    one_error_at(&text, "\u{3000}", "U+3000");
+    let nbsp = with("born: 1931,", "born:\u{a0}1931,");
+    one_error_at(&nbsp, "\u{a0}", "U+00A0");
+    let zero_width = with("sector: Commerce,", "sector: Commerce,\u{200b}");
+    one_error_at(&zero_width, "\u{200b}", "U+200B");
+}
+
+#[test]
+fn a_windows_path_with_backslashes() {
+    let text = with(
+        "portrait: \"portrait.png\"",
+        "portrait: \"photos\\portrait.png\"",
+    );
+    let found = errors(text.as_bytes());
+    let (line, col) = at(&text, "\\portrait");
+    assert!(
+        found
+            .iter()
+            .any(|(l, c, m)| (*l, *c) == (line, col) && m.contains("backslash")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_file_saved_as_utf16_is_named_so() {
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(VALID.encode_utf16().flat_map(u16::to_le_bytes));
+    let found = errors(&bytes);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].2.contains("UTF-16"), "{found:#?}");
+    // Without a byte order mark too.
+    let bare: Vec<u8> = VALID.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    assert!(errors(&bare)[0].2.contains("UTF-16"));
+}
+
+#[test]
+fn five_mistakes_in_one_file_are_five_lines_in_one_check() {
+    let text = VALID
+        .replacen("born: 1931,", "born: 1931，", 1)
+        .replacen("died: 2012,", "died: 无,", 1)
+        .replacen("    sector:", "\u{3000}\u{3000}sector:", 1)
+        .replacen("(year: 1956,", "(year: 1956年,", 1)
+        .replacen(
+            "她每天下班后练习量布。",
+            "她被称为\"量布尺\"，每天练习。",
+            1,
+        );
+    let found = errors(text.as_bytes());
+    let expected = [
+        at(&text, "，"),
+        at(&text, "无"),
+        at(&text, "\u{3000}"),
+        at(&text, "1956年"),
+        at(&text, "\"量布尺"),
+    ];
+    let mut places: Vec<(usize, usize)> = found.iter().map(|(l, c, _)| (*l, *c)).collect();
+    places.sort();
+    let mut expected = expected.to_vec();
+    expected.sort();
+    assert_eq!(places, expected, "{found:#?}");
+}
+
+#[test]
+fn the_curators_own_words_are_accepted() {
+    let text = VALID
+        .replacen("gender: Female", "gender: 女", 1)
+        .replacen("sector: Commerce", "sector: 商业服务", 1)
+        .replacen("level: Municipal", "level: 市级", 1)
+        .replacen("level: National", "level: 国家级", 1)
+        .replacen("kind: Photo", "kind: 照片", 1);
+    assert_eq!(errors(text.as_bytes()), vec![]);
+    let dir = folder(&[("ce-shiren", text.as_bytes())]);
+    let bytes = std::fs::read(dir.path().join("ce-shiren/profile.ron")).unwrap();
+    let loaded = kiosk::profile::load_profile(
+        &kiosk::profile::ProfileDir {
+            root: dir.path(),
+            slug: "ce-shiren",
+        },
+        &bytes,
+    );
+    let p = loaded.value.expect("the profile loads");
+    assert_eq!(p.gender, kiosk::profile::Gender::Female);
+    assert_eq!(p.sector, kiosk::profile::Sector::Commerce);
+    assert_eq!(p.honors[0].level, kiosk::profile::HonorLevel::Municipal);
+    assert_eq!(p.honors[1].level, kiosk::profile::HonorLevel::National);
+    assert_eq!(p.media[0].kind, kiosk::profile::MediaKind::Photo);
+    for (male, level) in [("男", "全国"), ("Male", "北京市"), ("男", "区级")] {
+        let text = VALID
+            .replacen("gender: Female", &format!("gender: {male}"), 1)
+            .replacen("level: Municipal", &format!("level: {level}"), 1);
+        assert_eq!(errors(text.as_bytes()), vec![], "{male} {level}");
+    }
+}
