@@ -366,14 +366,13 @@ pub fn task_pools() -> bevy::app::TaskPoolPlugin {
 fn report_broken(mut images: ResMut<Images>, mut report: ResMut<CuratorReport>) {
     for file in images.newly_broken.drain(..) {
         let path = file.display().to_string();
+        let name = file
+            .file_name()
+            .map_or(path.clone(), |n| n.to_string_lossy().into_owned());
         let problem = crate::profile::Problem::warning(
             &path,
             crate::profile::Position::START,
-            crate::profile::msg(
-                "图片无法显示，看板上显示占位图",
-                "the picture cannot be shown; the kiosk shows a placeholder",
-                Some(("请换一个 JPEG 或 PNG 文件", "use a JPEG or PNG file")),
-            ),
+            media::cannot_show(&file, &name, &"it cannot be decoded"),
         );
         warn!("curator: {problem}");
         report.by_file.insert(path, vec![problem]);

@@ -299,13 +299,24 @@ impl Library {
     /// Problems that only show across profiles: the same name twice.
     /// `display` turns a slug into the path the curator sees.
     pub fn collection_problems(&self, display: impl Fn(&str) -> String) -> Vec<Problem> {
-        let mut first_by_name: HashMap<&str, &Person> = HashMap::new();
+        // Two people are told apart by their Chinese and English names
+        // together: the same Chinese name with different English names is
+        // what the warning's hint asks for, and then it clears.
+        let mut first_by_name: HashMap<(&str, String), &Person> = HashMap::new();
         let mut out = Vec::new();
         let mut people: Vec<&Person> = self.people.iter().collect();
         people.sort_by(|a, b| a.slug.cmp(&b.slug));
         for p in people {
             let name = p.profile.name.zh.trim();
-            if let Some(first) = first_by_name.get(name) {
+            let english = p
+                .profile
+                .name
+                .en
+                .as_deref()
+                .unwrap_or("")
+                .trim()
+                .to_lowercase();
+            if let Some(first) = first_by_name.get(&(name, english.clone())) {
                 out.push(Problem::warning(
                     display(&p.slug),
                     p.name_at,
@@ -319,7 +330,7 @@ impl Library {
                     ),
                 ));
             } else {
-                first_by_name.insert(name, p);
+                first_by_name.insert((name, english), p);
             }
         }
         out

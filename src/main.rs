@@ -50,6 +50,21 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Some(Command::New { slug, name, .. }) => {
+            match kiosk::tools::new_person::run(&profiles, &slug, &name) {
+                Ok(folder) => {
+                    println!(
+                        "已建立 {0}：请编辑 {0}/profile.ron 并换上肖像照片 · made {0}: edit its profile.ron and replace the portrait",
+                        folder.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("{e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Some(Command::Bench { sizes, runs, json }) => {
             let reports = kiosk::tools::bench::run(&sizes, runs);
             if json {

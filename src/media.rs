@@ -104,17 +104,68 @@ pub fn check_image(
         out.push(Problem::warning(
             profile_path,
             at,
-            msg(
-                format!("图片 “{rel}” 无法解码"),
-                format!("image “{rel}” cannot be decoded: {e}"),
-                Some((
-                    "在看板上会显示为占位图；请换一个 JPEG 或 PNG 文件",
-                    "the kiosk shows a placeholder; use a JPEG or PNG file",
-                )),
-            ),
+            cannot_show(file, rel, &e),
         ));
     }
     (info, out)
+}
+
+/// A picture format the kiosk does not show, by the file's first bytes
+/// (whatever its name says): phones save HEIC, web pages WebP, scanners
+/// TIFF or BMP.
+pub fn foreign_format(file: &Path) -> Option<&'static str> {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    let n = std::fs::File::open(file).ok()?.read(&mut head).ok()?;
+    let head = &head[..n];
+    let brand = head.get(4..12);
+    if brand.is_some_and(|b| {
+        [
+            &b"ftypheic"[..],
+            b"ftypheix",
+            b"ftyphevc",
+            b"ftypmif1",
+            b"ftypmsf1",
+            b"ftypavif",
+        ]
+        .contains(&b)
+    }) {
+        Some("HEIC")
+    } else if head.starts_with(b"RIFF") && head.get(8..12) == Some(b"WEBP") {
+        Some("WebP")
+    } else if head.starts_with(b"II*\0") || head.starts_with(b"MM\0*") {
+        Some("TIFF")
+    } else if head.starts_with(b"BM") {
+        Some("BMP")
+    } else if head.starts_with(b"GIF8") {
+        Some("GIF")
+    } else {
+        None
+    }
+}
+
+/// What the curator is told of a picture that cannot be shown: its real
+/// format and how to get a JPEG, where that is the reason.
+pub fn cannot_show(file: &Path, rel: &str, error: &dyn std::fmt::Display) -> String {
+    let how = (
+        "在看板上会显示为占位图；请用“画图”或“照片”打开后另存为 JPEG，苹果手机可在“设置 › 相机 › 格式”选“兼容性最佳”",
+        "the kiosk shows a placeholder; open it in Paint or Photos and save it as JPEG (on an iPhone, Settings › Camera › Formats › Most Compatible)",
+    );
+    match foreign_format(file) {
+        Some(format) => msg(
+            format!("图片 “{rel}” 其实是 {format} 格式，看板不能显示"),
+            format!("image “{rel}” is really a {format} file, which the kiosk cannot show"),
+            Some(how),
+        ),
+        None => msg(
+            format!("图片 “{rel}” 无法解码"),
+            format!("image “{rel}” cannot be decoded: {error}"),
+            Some((
+                "在看板上会显示为占位图；请换一个 JPEG 或 PNG 文件",
+                "the kiosk shows a placeholder; use a JPEG or PNG file",
+            )),
+        ),
+    }
 }
 
 /// Format, stored size and EXIF orientation, from the header alone.

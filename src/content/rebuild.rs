@@ -7,7 +7,7 @@ use super::{
     ProfilesRoot, SOURCE,
 };
 use crate::library::{Entry, Library};
-use crate::profile::folders::profile_slugs;
+use crate::profile::folders::{folder_problems, profile_slugs};
 use crate::profile::{Position, Problem, msg};
 use bevy::asset::{AssetLoadError, AssetLoadFailedEvent, AssetPath};
 use bevy::prelude::*;
@@ -65,6 +65,7 @@ pub(super) fn discover_profiles(
     root: Res<ProfilesRoot>,
     server: Res<AssetServer>,
     mut handles: ResMut<ProfileHandles>,
+    mut report: ResMut<CuratorReport>,
 ) {
     if !root.0.is_dir() {
         warn!(
@@ -76,6 +77,11 @@ pub(super) fn discover_profiles(
     if root.0.join(EXHIBITION_FILE).is_file() {
         handles.exhibition =
             Some(server.load(AssetPath::from(EXHIBITION_FILE).with_source(SOURCE)));
+    }
+    // Folders meant to be people that show no one, as the check tells them.
+    for problem in folder_problems(&root.0) {
+        warn!("curator: {problem}");
+        report.by_file.insert(problem.path.clone(), vec![problem]);
     }
     let slugs = profile_slugs(&root.0);
     info!("loading {} profiles from {}", slugs.len(), root.0.display());

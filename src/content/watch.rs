@@ -6,7 +6,7 @@
 use super::{
     CuratorReport, EXHIBITION_FILE, LibraryChanged, PictureChanged, ProfileHandles, ProfilesRoot,
 };
-use crate::profile::folders::profile_slugs;
+use crate::profile::folders::{folder_problem, profile_slugs};
 use crate::profile::{Position, Problem, msg};
 use bevy::prelude::*;
 use bevy::tasks::{IoTaskPool, Task, block_on, futures_lite::future};
@@ -316,6 +316,9 @@ pub(super) fn take_settled_changes(
         match (present, handles.people.contains_key(&slug)) {
             (true, false) => {
                 info!("curator: new person {slug}");
+                report
+                    .by_file
+                    .remove(&format!("{}/", root.0.join(&slug).display()));
                 handles.load(&server, slug);
             }
             (false, true) => {
@@ -332,7 +335,20 @@ pub(super) fn take_settled_changes(
                 }
                 handles.reload(&server, &slug);
             }
-            (false, false) => {}
+            // Not a person (yet): say why, if it looks meant to be one
+            // (a profile.ron.txt, pictures without a profile…).
+            (false, false) => {
+                let folder = format!("{}/", root.0.join(&slug).display());
+                match folder_problem(&root.0, &slug) {
+                    Some(problem) => {
+                        warn!("curator: {problem}");
+                        report.by_file.insert(folder, vec![problem]);
+                    }
+                    None => {
+                        report.by_file.remove(&folder);
+                    }
+                }
+            }
         }
     }
 }

@@ -2,6 +2,7 @@
 //! person's files are. Plain filesystem code, shared by the kiosk, `kiosk
 //! check` and `kiosk bench`.
 
+use super::problem::{Position, Problem, msg};
 use std::path::Path;
 
 /// The people folders under the profiles root: those holding a `profile.ron`
@@ -34,4 +35,133 @@ impl ProfileDir<'_> {
     pub fn display(&self, file: &str) -> String {
         self.root.join(self.slug).join(file).display().to_string()
     }
+}
+
+/// Picture files a curator may leave in a person's folder.
+const PICTURES: [&str; 8] = ["jpg", "jpeg", "png", "heic", "webp", "tif", "tiff", "bmp"];
+
+/// Every folder under `root` that looks meant to be a person but shows no
+/// one, and folders whose names differ only in capitals: nothing a curator
+/// made goes missing without a word.
+pub fn folder_problems(root: &Path) -> Vec<Problem> {
+    let Ok(dir) = std::fs::read_dir(root) else {
+        return Vec::new();
+    };
+    let mut folders: Vec<String> = dir
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_dir())
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .collect();
+    folders.sort();
+    let mut out: Vec<Problem> = folders
+        .iter()
+        .filter_map(|slug| folder_problem(root, slug))
+        .collect();
+    let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    for slug in &folders {
+        if let Some(first) = seen.insert(slug.to_lowercase(), slug) {
+            out.push(Problem::warning(
+                root.join(slug).display().to_string(),
+                Position::START,
+                msg(
+                    format!("文件夹 {slug} 与 {first} 只差大小写"),
+                    format!("the folders {slug} and {first} differ only in capitals"),
+                    Some((
+                        "在 Windows 共享或 U 盘上它们会合成一个；请改名",
+                        "on a Windows share or a USB stick they become one: rename one",
+                    )),
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// Why the folder `slug` shows no one, when it holds something meant to be
+/// a person: a profile saved under another name or one folder too deep, or
+/// pictures without a profile. None for a person's folder or an empty one.
+pub fn folder_problem(root: &Path, slug: &str) -> Option<Problem> {
+    let folder = root.join(slug);
+    if folder.join("profile.ron").is_file() {
+        return None;
+    }
+    let entries: Vec<(String, bool)> = std::fs::read_dir(&folder)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter_map(|e| Some((e.file_name().to_str()?.to_owned(), e.path().is_dir())))
+        .collect();
+    let path = format!("{}/", folder.display());
+    let problem = |zh: String, en: String, hint: (&str, &str)| {
+        Some(Problem::error(
+            &path,
+            Position::START,
+            msg(zh, en, Some(hint)),
+        ))
+    };
+    let files = entries
+        .iter()
+        .filter(|(_, dir)| !dir)
+        .map(|(n, _)| n.as_str());
+    if let Some(name) = files
+        .clone()
+        .find(|n| n.eq_ignore_ascii_case("profile.ron"))
+    {
+        return problem(
+            format!("资料文件名是 {name}，这个人没有显示"),
+            format!("the profile is named {name}, so this person is not shown"),
+            (
+                "文件名要全部小写：profile.ron",
+                "name it profile.ron, all in small letters",
+            ),
+        );
+    }
+    if let Some(name) = files.clone().find(|n| {
+        let n = n.to_lowercase();
+        n.starts_with("profile") && (n.ends_with(".txt") || n.starts_with("profile.ron."))
+    }) {
+        return problem(
+            format!("资料文件名是 {name}（记事本加上了 .txt），这个人没有显示"),
+            format!(
+                "the profile is named {name} (Notepad added .txt), so this person is not shown"
+            ),
+            (
+                "改名为 profile.ron；用记事本保存时“保存类型”选“所有文件”",
+                "rename it profile.ron; in Notepad's Save As choose “All files”",
+            ),
+        );
+    }
+    if let Some((sub, _)) = entries
+        .iter()
+        .find(|(n, dir)| *dir && folder.join(n).join("profile.ron").is_file())
+    {
+        return problem(
+            format!("profile.ron 在下一层的文件夹 {sub} 里，这个人没有显示"),
+            format!("profile.ron is one folder too deep, in {sub}, so this person is not shown"),
+            (
+                &format!("把 {sub} 里的文件移到 {slug} 里"),
+                &format!("move the files in {sub} up into {slug}"),
+            ),
+        );
+    }
+    let pictures = files.filter(|n| {
+        Path::new(n)
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| PICTURES.contains(&e.to_lowercase().as_str()))
+    });
+    if pictures.count() > 0 {
+        return Some(Problem::warning(
+            &path,
+            Position::START,
+            msg(
+                "文件夹里有图片，但没有 profile.ron，这个人没有显示",
+                "the folder has pictures but no profile.ron, so no one is shown",
+                Some((
+                    "复制一个示例人物的 profile.ron 进来再修改，或用 kiosk new",
+                    "copy a sample person's profile.ron in and edit it, or use kiosk new",
+                )),
+            ),
+        ));
+    }
+    None
 }

@@ -4,7 +4,7 @@
 
 use crate::library::{Entry, Library};
 use crate::media;
-use crate::profile::folders::read_profile_slugs;
+use crate::profile::folders::{folder_problems, read_profile_slugs};
 use crate::profile::locate::Locator;
 use crate::profile::references::referenced_files;
 use crate::profile::{self, Exhibition, Position, Problem, Profile, ProfileDir, Severity, msg};
@@ -27,19 +27,37 @@ pub struct CheckReport {
     /// Every referenced image: format, size, the EXIF turn applied, or why
     /// it cannot be shown.
     pub images: Vec<media::ImageInfo>,
+    /// People still marked `sample: true` (told in the summary; not in the
+    /// JSON, whose shape tools rely on).
+    #[serde(skip)]
+    pub samples: usize,
 }
 
 impl CheckReport {
     pub fn summary(&self) -> String {
         let turned = self.images.iter().filter(|i| i.turned.is_some()).count();
         let broken = self.images.iter().filter(|i| i.error.is_some()).count();
-        format!(
-            "{} images · {turned} turned upright · {broken} cannot be shown\n{} profiles · {} errors · {} warnings",
-            self.images.len(),
-            self.profiles,
-            self.errors,
-            self.warnings,
-        )
+        let images = format!(
+            "{} images · {turned} turned upright · {broken} cannot be shown",
+            self.images.len()
+        );
+        // A person copied from a sample is labelled 示例 on the kiosk: the
+        // summary makes it impossible to miss.
+        let samples = (self.samples > 0).then(|| {
+            format!(
+                "注意：{n} 位人物仍标为示例（sample: true），看板上显示“示例” · {n} people are still marked sample: true and show “示例 · Sample” on the kiosk",
+                n = self.samples
+            )
+        });
+        let counts = format!(
+            "{} profiles · {} errors · {} warnings",
+            self.profiles, self.errors, self.warnings
+        );
+        [Some(images), samples, Some(counts)]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 
@@ -62,6 +80,7 @@ pub fn check_with_cache(root: &Path, cache: Option<&Path>) -> CheckReport {
     let slugs = read_slugs(root, &mut problems);
     let (entries, jobs) = read_profiles(root, &slugs, &mut problems);
     let images = check_images(&jobs, cache, &mut problems);
+    problems.extend(folder_problems(root));
     let library = Library::build(root, Arc::new(exhibition), entries);
     problems.extend(
         library.collection_problems(|slug| ProfileDir { root, slug }.display("profile.ron")),
@@ -246,5 +265,6 @@ fn report(
         warnings: problems.len() - errors,
         problems,
         images,
+        samples: library.people.iter().filter(|p| p.profile.sample).count(),
     }
 }

@@ -1,4 +1,5 @@
-//! The command line: `kiosk`, `kiosk check`, `kiosk proof`, `kiosk bench`.
+//! The command line: `kiosk`, `kiosk check`, `kiosk new`, `kiosk proof`,
+//! `kiosk bench`.
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -52,6 +53,18 @@ pub enum Command {
         /// Size of each page, WIDTHxHEIGHT.
         #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
         size: (u32, u32),
+    },
+    /// Make a new person's folder from a template: profile.ron with Chinese
+    /// comments, and a placeholder portrait.
+    New {
+        /// The folder's name: small letters, digits and -, e.g. li-ming.
+        slug: String,
+        /// The person's name in Chinese.
+        #[arg(long)]
+        name: String,
+        /// The profiles folder [default: profiles, or the machine config's].
+        #[arg(long)]
+        profiles: Option<PathBuf>,
     },
     /// The performance figures on synthetic collections.
     Bench {
@@ -127,9 +140,11 @@ impl Cli {
     /// one), else the machine config's, else `profiles`.
     pub fn profiles_dir(&self, machine: &MachineConfig) -> PathBuf {
         let of_command = match &self.command {
-            Some(Command::Check { profiles, .. } | Command::Proof { profiles, .. }) => {
-                profiles.clone()
-            }
+            Some(
+                Command::Check { profiles, .. }
+                | Command::Proof { profiles, .. }
+                | Command::New { profiles, .. },
+            ) => profiles.clone(),
             _ => None,
         };
         of_command

@@ -6,4 +6,5 @@ pub mod bench;
 pub mod check;
 pub mod cli;
 pub mod headless;
+pub mod new_person;
 pub mod proof;

@@ -202,3 +202,132 @@ fn the_curators_own_words_are_accepted() {
         assert_eq!(errors(text.as_bytes()), vec![], "{male} {level}");
     }
 }
+
+/// Every problem `kiosk check` gives for `root`: (path, severity, message).
+fn all_problems(root: &std::path::Path) -> Vec<(String, Severity, String)> {
+    check(root)
+        .problems
+        .into_iter()
+        .map(|p| (p.path, p.severity, p.message))
+        .collect()
+}
+
+#[test]
+fn a_folder_meant_to_be_a_person_never_goes_missing_silently() {
+    let dir = folder(&[("ce-shiren", VALID.as_bytes())]);
+    let root = dir.path();
+    let person = |slug: &str, file: &str| {
+        let folder = root.join(slug);
+        std::fs::create_dir_all(folder.join(file).parent().unwrap()).unwrap();
+        std::fs::write(folder.join(file), VALID).unwrap();
+    };
+    person("notepad", "profile.ron.txt");
+    person("capitals", "Profile.RON");
+    person("too-deep", "li-ming/profile.ron");
+    std::fs::create_dir_all(root.join("pictures-only")).unwrap();
+    std::fs::write(root.join("pictures-only/portrait.jpg"), b"...").unwrap();
+    std::fs::create_dir_all(root.join("empty")).unwrap();
+    let found = all_problems(root);
+    let about = |slug: &str| -> Vec<&(String, Severity, String)> {
+        let path = format!("{}/", root.join(slug).display());
+        found.iter().filter(|p| p.0 == path).collect()
+    };
+    let says = |slug: &str, severity: Severity, words: &str| {
+        let p = about(slug);
+        assert!(
+            p.len() == 1 && p[0].1 == severity && p[0].2.contains(words),
+            "{slug}: {p:#?}"
+        );
+    };
+    says("notepad", Severity::Error, "Notepad added .txt");
+    says("capitals", Severity::Error, "all in small letters");
+    says(
+        "too-deep",
+        Severity::Error,
+        "one folder too deep, in li-ming",
+    );
+    says(
+        "pictures-only",
+        Severity::Warning,
+        "pictures but no profile.ron",
+    );
+    assert!(about("empty").is_empty(), "an empty folder is no mistake");
+    assert!(about("ce-shiren").is_empty());
+}
+
+#[test]
+fn folders_that_differ_only_in_capitals_are_told() {
+    let dir = folder(&[("ce-shiren", VALID.as_bytes())]);
+    std::fs::create_dir_all(dir.path().join("Ce-Shiren")).unwrap();
+    let found = all_problems(dir.path());
+    assert!(
+        found
+            .iter()
+            .any(|p| p.1 == Severity::Warning && p.2.contains("differ only in capitals")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_picture_in_a_format_the_kiosk_cannot_show_is_named() {
+    let formats: [(&str, &[u8]); 4] = [
+        ("HEIC", b"\0\0\0\x18ftypheic\0\0\0\0mif1heic"),
+        ("WebP", b"RIFF\x10\0\0\0WEBPVP8 \0\0\0\0"),
+        ("TIFF", b"II*\0\x08\0\0\0\0\0\0\0\0\0\0\0"),
+        ("BMP", b"BM\x36\0\0\0\0\0\0\0\x36\0\0\0\x28\0"),
+    ];
+    for (format, head) in formats {
+        let dir = folder(&[("ce-shiren", VALID.as_bytes())]);
+        // Renamed .png, as a phone's share sheet or a curator does.
+        std::fs::write(dir.path().join("ce-shiren/portrait.png"), head).unwrap();
+        let found = all_problems(dir.path());
+        assert!(
+            found
+                .iter()
+                .any(|p| p.2.contains(&format!("is really a {format} file"))),
+            "{format}: {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn people_still_marked_sample_are_impossible_to_miss() {
+    let dir = folder(&[("ce-shiren", VALID.as_bytes())]);
+    let summary = check(dir.path()).summary();
+    assert!(
+        summary.contains("1 people are still marked sample: true"),
+        "{summary}"
+    );
+    let real = VALID.replacen("sample: true", "sample: false", 1);
+    let dir = folder(&[("ce-shiren", real.as_bytes())]);
+    assert!(!check(dir.path()).summary().contains("sample"));
+}
+
+#[test]
+fn kiosk_new_makes_a_person_the_check_passes() {
+    let dir = folder(&[]);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kiosk"))
+        .args(["new", "li-ming", "--name", "李明", "--profiles"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = check(dir.path());
+    assert_eq!(report.errors, 0, "{:#?}", report.problems);
+    assert_eq!(report.profiles, 1);
+    let profile = std::fs::read_to_string(dir.path().join("li-ming/profile.ron")).unwrap();
+    assert!(profile.contains("name: (zh: \"李明\"") && profile.contains("sample: false"));
+    // Not a second time over it, and not with a name a folder should not have.
+    for slug in ["li-ming", "Li Ming"] {
+        let again = std::process::Command::new(env!("CARGO_BIN_EXE_kiosk"))
+            .args(["new", slug, "--name", "李明", "--profiles"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(!again.status.success(), "{slug}");
+    }
+}

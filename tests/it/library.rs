@@ -163,6 +163,16 @@ fn duplicate_names_are_warned_once() {
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].path, "profiles/b/profile.ron");
     assert!(!problems[0].is_error());
+    // Told apart in the English name, as the hint says: the warning clears.
+    let mut people = lib.people.clone();
+    Arc::make_mut(&mut people[1].profile).name.en = Some("Wang Xiulan (Tianjin)".into());
+    let entries = people.into_iter().map(|p| Entry {
+        slug: p.slug,
+        profile: p.profile,
+        name_at: p.name_at,
+    });
+    let lib = Library::build(std::path::Path::new("profiles"), Arc::default(), entries);
+    assert_eq!(lib.collection_problems(|slug| slug.to_owned()), vec![]);
 }
 
 /// A card's year lies in the decade it is shown under, and a filtered card
