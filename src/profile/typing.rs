@@ -177,14 +177,14 @@ impl Scanner<'_> {
             let run = self.chars[i..].iter().take_while(|&&d| d == c).count();
             let code = format!("U+{:04X}", u32::from(c));
             let (zh_n, en_n) = if run > 1 {
-                (format!("{run} 个"), format!("{run} invisible {en}s"))
+                (format!(" {run} 个"), format!("are {run} invisible {en}s"))
             } else {
-                ("一个".to_owned(), format!("an invisible {en}"))
+                ("一个".to_owned(), format!("is an invisible {en}"))
             };
             self.error(
                 i,
                 format!("这里有{zh_n}看不见的{zh}（{code}）"),
-                format!("there is {en_n} ({code}) here"),
+                format!("there {en_n} ({code}) here"),
                 (
                     "请删去，用普通空格缩进（切换到英文输入法再按空格）",
                     "delete it; indent with ordinary spaces (type them in English input)",
