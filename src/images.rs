@@ -365,6 +365,12 @@ pub fn task_pools() -> bevy::app::TaskPoolPlugin {
 /// a warning for the curator, in the same report as `kiosk check`.
 fn report_broken(mut images: ResMut<Images>, mut report: ResMut<CuratorReport>) {
     for file in images.newly_broken.drain(..) {
+        // A file that is not there (or named in other capitals) is already
+        // in the report, at its line of profile.ron, as `kiosk check` says
+        // it: a second line here would be one the check does not print.
+        if !file.is_file() {
+            continue;
+        }
         let path = file.display().to_string();
         let name = file
             .file_name()

@@ -306,6 +306,11 @@ impl Scanner<'_> {
             .trim_end()
             .to_owned();
         let value_end = start + value.chars().count();
+        // RON's own way of writing an optional year (`died`, a picture's
+        // `year`) is fine as it is: `None`, `Some(1958)`.
+        if value == "None" || value.starts_with("Some(") {
+            return;
+        }
         if !value.is_empty()
             && value.chars().all(|c| c.is_ascii_digit())
             && !(key == "died" && value.trim_start_matches('0').is_empty())

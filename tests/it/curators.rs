@@ -331,3 +331,51 @@ fn kiosk_new_makes_a_person_the_check_passes() {
         assert!(!again.status.success(), "{slug}");
     }
 }
+
+#[test]
+fn the_live_panel_and_the_check_say_the_same_lines() {
+    // A picture named in other capitals than its file has.
+    let text = VALID.replacen(
+        "portrait: \"portrait.png\"",
+        "portrait: \"Portrait.PNG\"",
+        1,
+    );
+    let dir = folder(&[("ce-shiren", text.as_bytes())]);
+    let lines = |problems: Vec<kiosk::profile::Problem>| -> std::collections::BTreeSet<String> {
+        problems.iter().map(ToString::to_string).collect()
+    };
+    let checked = lines(check(dir.path()).problems);
+    assert!(!checked.is_empty());
+    let mut kiosk = crate::support::Kiosk::new(dir.path());
+    kiosk.wake();
+    // The gallery has asked for its pictures and tried every one (the
+    // portrait cannot be found; its picture in the media strip can).
+    kiosk.frames(10);
+    let tried = crate::support::until(&mut kiosk, |k| {
+        k.app
+            .world()
+            .resource::<kiosk::images::Images>()
+            .in_flight()
+            == 0
+    });
+    assert!(tried.is_some(), "the pictures were never tried");
+    kiosk.frames(10);
+    let report = kiosk
+        .app
+        .world()
+        .resource::<kiosk::content::CuratorReport>();
+    let live = lines(report.problems().cloned().collect());
+    assert_eq!(live, checked);
+}
+
+#[test]
+fn what_the_ron_library_writes_is_never_taken_for_a_mistake() {
+    // Optional years as RON writes them, and `Some` texts.
+    let text = VALID
+        .replacen("died: 2012,", "died: Some(2012),", 1)
+        .replacen("year: 1958),", "year: Some(1958)),", 1)
+        .replacen("en: \"Ce Shiren\"", "en: Some(\"Ce Shiren\")", 1);
+    assert_eq!(errors(text.as_bytes()), vec![]);
+    let living = VALID.replacen("died: 2012,", "died: None,", 1);
+    assert_eq!(errors(living.as_bytes()), vec![]);
+}
