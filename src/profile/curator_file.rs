@@ -95,8 +95,8 @@ fn not_utf8(path: &str, bytes: &[u8], valid_up_to: usize) -> Problem {
         ("文件不是 UTF-8 编码", "the file is not UTF-8")
     } else {
         (
-            "文件不是 UTF-8 编码（看起来是 GBK）",
-            "the file is not UTF-8 (it looks like GBK)",
+            "文件不是 UTF-8 编码（看起来是 GBK，记事本里叫“ANSI”）",
+            "the file is not UTF-8 (it looks like GBK, which Notepad calls “ANSI”)",
         )
     };
     Problem::error(
@@ -125,7 +125,42 @@ pub fn parse_ron<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, Probl
             line: e.span.start.line.max(1),
             col: e.span.start.col.max(1),
         };
+        if matches!(e.code, RonError::ExpectedComma)
+            && let Some(end) = end_of_line_before(text, at)
+        {
+            // RON notices the missing comma at the next field; the curator
+            // must type it at the end of the line before.
+            return Problem::error(
+                path,
+                end,
+                msg(
+                    "这一行末尾缺少逗号",
+                    "a comma is missing at the end of this line",
+                    Some(("每个字段后面都要有逗号 ,", "put a comma after each field")),
+                ),
+            );
+        }
         Problem::error(path, at, describe_ron_error(&e.code))
+    })
+}
+
+/// Where the last line with text before `at` ends, when `at` is the first
+/// thing on its line; None when something stands before it on its line.
+fn end_of_line_before(text: &str, at: Position) -> Option<Position> {
+    let lines: Vec<&str> = text.lines().collect();
+    let here = lines.get(at.line - 1)?;
+    let before: String = here.chars().take(at.col - 1).collect();
+    if !before.trim().is_empty() {
+        return None;
+    }
+    (1..at.line).rev().find_map(|n| {
+        let line = lines[n - 1];
+        // The end of its text, before any comment.
+        let content = line.find(" //").map_or(line, |i| &line[..i]).trim_end();
+        (!content.trim().is_empty()).then(|| Position {
+            line: n,
+            col: content.chars().count() + 1,
+        })
     })
 }
 

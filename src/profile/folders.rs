@@ -57,6 +57,20 @@ pub fn folder_problems(root: &Path) -> Vec<Problem> {
         .iter()
         .filter_map(|slug| folder_problem(root, slug))
         .collect();
+    for slug in folders.iter().filter(|s| !slug_is_plain(s)) {
+        out.push(Problem::warning(
+            format!("{}/", root.join(slug).display()),
+            Position::START,
+            msg(
+                format!("文件夹名 {slug} 里有中文、大写字母或空格"),
+                format!("the folder name {slug} has Chinese, capitals or spaces"),
+                Some((
+                    "请改名为小写拼音加 -，例如 wang-jianguo：在 Windows 共享和 U 盘上这样最稳妥",
+                    "rename it in small letters and -, e.g. wang-jianguo: the safest on Windows shares and USB sticks",
+                )),
+            ),
+        ));
+    }
     let mut seen: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
     for slug in &folders {
         if let Some(first) = seen.insert(slug.to_lowercase(), slug) {
@@ -79,16 +93,19 @@ pub fn folder_problems(root: &Path) -> Vec<Problem> {
 
 /// Why the folder `slug` shows no one, when it holds something meant to be
 /// a person: a profile saved under another name or one folder too deep, or
-/// pictures without a profile. None for a person's folder or an empty one.
+/// pictures without a profile; or a second copy beside its profile. None for
+/// a person's folder or an empty one.
 pub fn folder_problem(root: &Path, slug: &str) -> Option<Problem> {
     let folder = root.join(slug);
-    if folder.join("profile.ron").is_file() {
-        return None;
-    }
     let entries: Vec<(String, bool)> = std::fs::read_dir(&folder)
         .ok()?
         .filter_map(Result::ok)
         .filter_map(|e| Some((e.file_name().to_str()?.to_owned(), e.path().is_dir())))
+        .collect();
+    let files: Vec<&str> = entries
+        .iter()
+        .filter(|(_, dir)| !dir)
+        .map(|(n, _)| n.as_str())
         .collect();
     let path = format!("{}/", folder.display());
     let problem = |zh: String, en: String, hint: (&str, &str)| {
@@ -98,14 +115,24 @@ pub fn folder_problem(root: &Path, slug: &str) -> Option<Problem> {
             msg(zh, en, Some(hint)),
         ))
     };
-    let files = entries
-        .iter()
-        .filter(|(_, dir)| !dir)
-        .map(|(n, _)| n.as_str());
-    if let Some(name) = files
-        .clone()
-        .find(|n| n.eq_ignore_ascii_case("profile.ron"))
-    {
+    if folder.join("profile.ron").is_file() {
+        // Notepad's Save As often leaves a second copy beside it, and
+        // Windows hides the .txt: the curator edits the wrong one.
+        let copy = files.iter().find(|n| is_text_copy(n))?;
+        return Some(Problem::warning(
+            &path,
+            Position::START,
+            msg(
+                format!("旁边还有一个 {copy}，看板读的是 profile.ron"),
+                format!("there is also {copy} here; the kiosk reads profile.ron"),
+                Some((
+                    "确认您改的是 profile.ron，然后删去另一个",
+                    "make sure you edit profile.ron, then delete the other",
+                )),
+            ),
+        ));
+    }
+    if let Some(name) = files.iter().find(|n| n.eq_ignore_ascii_case("profile.ron")) {
         return problem(
             format!("资料文件名是 {name}，这个人没有显示"),
             format!("the profile is named {name}, so this person is not shown"),
@@ -115,10 +142,7 @@ pub fn folder_problem(root: &Path, slug: &str) -> Option<Problem> {
             ),
         );
     }
-    if let Some(name) = files.clone().find(|n| {
-        let n = n.to_lowercase();
-        n.starts_with("profile") && (n.ends_with(".txt") || n.starts_with("profile.ron."))
-    }) {
+    if let Some(name) = files.iter().find(|n| is_text_copy(n)) {
         return problem(
             format!("资料文件名是 {name}（记事本加上了 .txt），这个人没有显示"),
             format!(
@@ -135,33 +159,57 @@ pub fn folder_problem(root: &Path, slug: &str) -> Option<Problem> {
         .find(|(n, dir)| *dir && folder.join(n).join("profile.ron").is_file())
     {
         return problem(
-            format!("profile.ron 在下一层的文件夹 {sub} 里，这个人没有显示"),
-            format!("profile.ron is one folder too deep, in {sub}, so this person is not shown"),
+            format!("profile.ron 在下一层的文件夹 {slug}/{sub} 里，这个人没有显示"),
+            format!(
+                "profile.ron is one folder too deep, in {slug}/{sub}, so this person is not shown"
+            ),
             (
-                &format!("把 {sub} 里的文件移到 {slug} 里"),
-                &format!("move the files in {sub} up into {slug}"),
+                &format!("把 {slug}/{sub} 里的文件移到上一层的 {slug} 里"),
+                &format!("move the files in {slug}/{sub} up one level, into {slug}"),
             ),
         );
     }
-    let pictures = files.filter(|n| {
+    if let Some(name) = files.iter().find(|n| {
+        let n = n.to_lowercase();
+        n.ends_with(".ron") || n.ends_with(".txt")
+    }) {
+        return problem(
+            format!("文件夹里没有 profile.ron，只有 {name}，这个人没有显示"),
+            format!("the folder has no profile.ron, only {name}, so this person is not shown"),
+            (
+                &format!("如果 {name} 就是这个人的资料，请改名为 profile.ron"),
+                &format!("if {name} is this person's profile, rename it profile.ron"),
+            ),
+        );
+    }
+    let picture = |n: &&str| {
         Path::new(n)
             .extension()
             .and_then(|e| e.to_str())
             .is_some_and(|e| PICTURES.contains(&e.to_lowercase().as_str()))
-    });
-    if pictures.count() > 0 {
-        return Some(Problem::warning(
-            &path,
-            Position::START,
-            msg(
-                "文件夹里有图片，但没有 profile.ron，这个人没有显示",
-                "the folder has pictures but no profile.ron, so no one is shown",
-                Some((
-                    "复制一个示例人物的 profile.ron 进来再修改，或用 kiosk new",
-                    "copy a sample person's profile.ron in and edit it, or use kiosk new",
-                )),
+    };
+    if files.iter().any(picture) {
+        return problem(
+            "文件夹里有图片，但没有 profile.ron，这个人没有显示".to_owned(),
+            "the folder has pictures but no profile.ron, so no one is shown".to_owned(),
+            (
+                "用 kiosk new 建立资料，或复制一个示例人物的 profile.ron 进来再修改",
+                "make the profile with kiosk new, or copy a sample person's profile.ron in and edit it",
             ),
-        ));
+        );
     }
     None
+}
+
+/// A copy of a profile saved with a text editor's extension:
+/// `profile.ron.txt`, `profile.txt`.
+fn is_text_copy(name: &str) -> bool {
+    let n = name.to_lowercase();
+    n.starts_with("profile") && (n.ends_with(".txt") || n.starts_with("profile.ron."))
+}
+
+/// A folder name as the kiosk wants them: small letters, digits and `-`.
+fn slug_is_plain(slug: &str) -> bool {
+    slug.chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
 }

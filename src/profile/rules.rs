@@ -68,8 +68,28 @@ pub(super) fn validate_profile(
     // Characters the bundled font cannot draw would show as boxes.
     for (at, key, text) in shown_texts(loc, p) {
         out.extend(glyph_warning(path, at, key, text));
+        out.extend(placeholder_warning(path, at, key, text));
     }
     out
+}
+
+/// The words `kiosk new`'s template leaves to be replaced.
+pub const PLACEHOLDER: &str = "请填写";
+
+/// A text still as `kiosk new`'s template wrote it: shown (the person is
+/// otherwise fine), but the curator hears of it at every check.
+fn placeholder_warning(path: &str, at: Position, key: &str, text: &Text) -> Option<Problem> {
+    text.zh.contains(PLACEHOLDER).then(|| {
+        Problem::warning(
+            path,
+            at,
+            msg(
+                format!("`{key}` 还是模板里的“（请填写……）”"),
+                format!("`{key}` is still the template's “（请填写……）” (to be filled in)"),
+                Some(("请换成真实内容", "write the real text in its place")),
+            ),
+        )
+    })
 }
 
 /// The texts every profile must have, by field name.

@@ -20,7 +20,7 @@ pub struct Typed {
 
 /// Full-width punctuation a Chinese input method types, and the ASCII the
 /// file needs, with what it is called.
-const FULL_WIDTH: [(char, char, &str, &str); 9] = [
+const FULL_WIDTH: [(char, char, &str, &str); 12] = [
     ('，', ',', "中文逗号", "a Chinese comma"),
     ('：', ':', "中文冒号", "a Chinese colon"),
     ('（', '(', "中文括号", "a Chinese bracket"),
@@ -30,6 +30,9 @@ const FULL_WIDTH: [(char, char, &str, &str); 9] = [
     ('】', ']', "中文方括号", "a Chinese square bracket"),
     ('［', '[', "全角方括号", "a full-width square bracket"),
     ('］', ']', "全角方括号", "a full-width square bracket"),
+    (';', ',', "分号", "a semicolon"),
+    ('。', ',', "句号", "a Chinese full stop"),
+    ('、', ',', "顿号", "a Chinese enumeration comma"),
 ];
 
 /// Characters a text editor does not show, which RON cannot read between
@@ -45,6 +48,47 @@ const INVISIBLE: [(char, &str, &str); 6] = [
 
 /// The fields that hold a year.
 const YEAR_KEYS: [&str; 3] = ["year", "born", "died"];
+/// The parts of a text: each must be in English double quotes.
+const TEXT_KEYS: [&str; 2] = ["zh", "en"];
+
+/// The English names of the sectors (their Chinese labels are the
+/// format's own).
+const SECTORS: [&str; 12] = [
+    "Manufacturing",
+    "Construction",
+    "Commerce",
+    "Transport",
+    "Health",
+    "Education",
+    "Finance",
+    "PublicService",
+    "Science",
+    "Culture",
+    "Energy",
+    "Communications",
+];
+
+/// What a field with a fixed list of values may hold, English and Chinese.
+fn allowed_values(key: &str) -> Option<Vec<&'static str>> {
+    let zh_sectors = super::format::Sector::ALL.map(|s| s.label(super::format::Lang::Zh));
+    Some(match key {
+        "gender" => vec!["男", "女", "Male", "Female"],
+        "level" => vec![
+            "全国",
+            "国家级",
+            "北京市",
+            "市级",
+            "区级",
+            "National",
+            "Municipal",
+            "District",
+        ],
+        "kind" => vec!["照片", "资料", "Photo", "Document"],
+        "sector" => zh_sectors.into_iter().chain(SECTORS).collect(),
+        _ => return None,
+    })
+}
+
 /// The fields that hold a picture's path.
 const PATH_KEYS: [&str; 2] = ["portrait", "file"];
 
@@ -87,6 +131,10 @@ impl Scanner<'_> {
                         let word: String = self.chars[i..end].iter().collect();
                         if YEAR_KEYS.contains(&word.as_str()) {
                             self.year(&word, i, end);
+                        } else if let Some(allowed) = allowed_values(&word) {
+                            self.choice(&word, end, allowed);
+                        } else if TEXT_KEYS.contains(&word.as_str()) {
+                            self.text_start(end);
                         }
                         key = Some((word, i));
                     }
@@ -186,8 +234,8 @@ impl Scanner<'_> {
                 format!("这里有{zh_n}看不见的{zh}（{code}）"),
                 format!("there {en_n} ({code}) here"),
                 (
-                    "请删去，用普通空格缩进（切换到英文输入法再按空格）",
-                    "delete it; indent with ordinary spaces (type them in English input)",
+                    "请删去，需要空格的地方用普通空格（切换到英文输入法再按空格）",
+                    "delete them; where a space is wanted, type an ordinary one in English input",
                 ),
             );
             for j in i..i + run {
@@ -223,6 +271,21 @@ impl Scanner<'_> {
                     self.repair(i, '/');
                 }
                 '\\' => i += 1,
+                // A Chinese quote where the text ends (right before `,` or
+                // `)`): the closing quote was typed in Chinese.
+                '”' | '“' | '＂' if self.file_goes_on(i + 1) => {
+                    self.error(
+                        i,
+                        "文字结尾用了中文引号".to_owned(),
+                        "the text ends with a Chinese quote".to_owned(),
+                        (
+                            "文字两边都要用英文双引号 \"…\"",
+                            "use English double quotes \"…\" at both ends of a text",
+                        ),
+                    );
+                    self.repair(i, '"');
+                    return i + 1;
+                }
                 '"' => {
                     // A quote followed by more text (not by , ) ] or the
                     // line's end) was meant inside the text.
@@ -264,8 +327,9 @@ impl Scanner<'_> {
 
     /// A text between Chinese quotes “…” where the file needs "…".
     fn chinese_quotes(&mut self, open: usize) -> usize {
+        // Closed by a Chinese quote, or by an English one (mixed quotes).
         let close = (open + 1..self.chars.len())
-            .find(|&j| matches!(self.chars[j], '”' | '“' | '＂' | '\n'))
+            .find(|&j| matches!(self.chars[j], '”' | '“' | '＂' | '"' | '\n'))
             .filter(|&j| self.chars[j] != '\n');
         self.error(
             open,
@@ -286,6 +350,99 @@ impl Scanner<'_> {
         }
     }
 
+    /// A value from a fixed list (gender, level, sector, kind): one not in
+    /// it is told with the list, and replaced in the repaired copy by one
+    /// that fits its place, so the rest of the file is still read.
+    fn choice(&mut self, key: &str, key_end: usize, allowed: Vec<&'static str>) {
+        let colon = self.next_non_space(key_end).unwrap_or(key_end);
+        let Some(start) = self.next_non_space(colon + 1) else {
+            return;
+        };
+        let end = self.word_end(start);
+        if end == start {
+            return; // not a name: RON says what is wrong
+        }
+        let value: String = self.chars[start..end].iter().collect();
+        if allowed.contains(&value.as_str()) {
+            return;
+        }
+        let (zh, en): (Vec<&str>, Vec<&str>) = allowed.iter().partition(|v| !v.is_ascii());
+        self.error(
+            start,
+            format!("{key} 写的是 `{value}`，不是可用的取值"),
+            format!("{key} is `{value}`, which is not an allowed value"),
+            (
+                &format!("可写：{}", zh.join("、")),
+                &format!("use one of: {}", en.join(", ")),
+            ),
+        );
+        let width = end - start;
+        if let Some(fits) = allowed
+            .iter()
+            .filter(|v| v.chars().count() <= width)
+            .min_by_key(|v| width - v.chars().count())
+        {
+            let mut with = fits.chars();
+            for j in start..end {
+                let c = with.next().unwrap_or(' ');
+                self.repair(j, c);
+            }
+        }
+    }
+
+    /// Whether what follows `i` reads as the file's own syntax after a
+    /// text (`)`, or `,` then the line's end, `)` or a `key:`), not as more
+    /// of the text ("He said “yes”, then left").
+    fn file_goes_on(&self, i: usize) -> bool {
+        let Some(j) = self.next_non_space(i) else {
+            return false;
+        };
+        match self.chars[j] {
+            ')' => true,
+            ',' => match self.next_non_space(j + 1) {
+                None => true,
+                Some(k) if matches!(self.chars[k], '\n' | '\r' | ')' | '/') => true,
+                Some(k) => {
+                    let end = self.word_end(k);
+                    end > k
+                        && self
+                            .next_non_space(end)
+                            .is_some_and(|m| self.chars[m] == ':')
+                }
+            },
+            _ => false,
+        }
+    }
+
+    /// A text's part (`zh:` or `en:`) must open with an English double
+    /// quote; one typed without it is told at its first character.
+    fn text_start(&mut self, key_end: usize) {
+        let colon = self.next_non_space(key_end).unwrap_or(key_end);
+        let Some(start) = self.next_non_space(colon + 1) else {
+            return;
+        };
+        let c = self.chars[start];
+        let rest: String = self.chars[start..(start + 5).min(self.chars.len())]
+            .iter()
+            .collect();
+        let quoted = matches!(c, '"' | '“' | '”' | '＂')
+            || rest.starts_with("Some(")
+            || rest.starts_with("None");
+        if quoted || !(c.is_alphanumeric()) {
+            return;
+        }
+        self.error(
+            start,
+            "这段文字前面缺少英文双引号 \"".to_owned(),
+            "the text has no English double quote \" before it".to_owned(),
+            (
+                "文字两边都要用英文双引号 \"…\"",
+                "put English double quotes \"…\" at both ends of a text",
+            ),
+        );
+        self.repair(start, '"');
+    }
+
     /// The value after `key:` for a year: four ASCII digits, or for `died`
     /// no line at all while the person lives.
     fn year(&mut self, key: &str, key_at: usize, key_end: usize) {
@@ -295,7 +452,7 @@ impl Scanner<'_> {
         while end < self.chars.len()
             && !matches!(
                 self.chars[end],
-                ',' | ')' | ']' | '\n' | '\r' | '/' | '，' | '）'
+                ',' | ')' | ']' | '\n' | '\r' | '/' | '，' | '）' | '。' | ';' | '；' | '、'
             )
         {
             end += 1;
@@ -372,10 +529,16 @@ impl Scanner<'_> {
             }
             return;
         }
+        let full_width = value.chars().any(|c| matches!(c, '０'..='９'));
+        let (zh_why, en_why) = if full_width {
+            ("这是全角数字，", "these are full-width digits; ")
+        } else {
+            ("", "")
+        };
         self.error(
             start.min(self.chars.len().saturating_sub(1)),
-            format!("{key} 写的是 {value}，年份只写四位数字"),
-            format!("{key} is {value}; a year is four digits"),
+            format!("{key} 写的是 {value}，{zh_why}年份只写四位数字"),
+            format!("{key} is {value}; {en_why}a year is four digits"),
             (
                 "例如 1958，不要加“年”、月、日或小数点，数字用英文输入法",
                 "e.g. 1958: no 年, month, day or decimal point, and digits typed in English",

@@ -21,7 +21,7 @@ const TEMPLATE: &str = r#"// 人物资料。每一行“//”后面是说明，�
     honors: [                           // 每项荣誉一行；最早的荣誉决定他/她在哪个年代
         (year: 1960, title: (zh: "（请填写荣誉称号）", en: ""), level: 北京市),  // level：全国、北京市 或 区级
     ],
-    summary: (zh: "（请用一两句话概括事迹）", en: ""),
+    summary: (zh: "（请填写：用一两句话概括事迹）", en: ""),
     story: (zh: "（请填写事迹）", en: ""),
     // quote: (zh: "本人的一句话", en: ""),   // 可选
     portrait: "portrait.png",           // 肖像照片，放在本文件夹里

@@ -244,11 +244,11 @@ fn a_folder_meant_to_be_a_person_never_goes_missing_silently() {
     says(
         "too-deep",
         Severity::Error,
-        "one folder too deep, in li-ming",
+        "one folder too deep, in too-deep/li-ming",
     );
     says(
         "pictures-only",
-        Severity::Warning,
+        Severity::Error,
         "pictures but no profile.ron",
     );
     assert!(about("empty").is_empty(), "an empty folder is no mistake");
@@ -319,6 +319,20 @@ fn kiosk_new_makes_a_person_the_check_passes() {
     let report = check(dir.path());
     assert_eq!(report.errors, 0, "{:#?}", report.problems);
     assert_eq!(report.profiles, 1);
+    // The expected warnings: each text still to be filled in, at its line.
+    let unfilled: Vec<&str> = report
+        .problems
+        .iter()
+        .filter(|p| p.message.contains("still the template"))
+        .map(|p| p.message.split('`').nth(1).unwrap_or(""))
+        .collect();
+    assert_eq!(
+        unfilled,
+        ["work_unit", "position", "title", "summary", "story"],
+        "{:#?}",
+        report.problems
+    );
+    assert_eq!(report.warnings, unfilled.len(), "{:#?}", report.problems);
     let profile = std::fs::read_to_string(dir.path().join("li-ming/profile.ron")).unwrap();
     assert!(profile.contains("name: (zh: \"李明\"") && profile.contains("sample: false"));
     // Not a second time over it, and not with a name a folder should not have.
@@ -378,4 +392,96 @@ fn what_the_ron_library_writes_is_never_taken_for_a_mistake() {
     assert_eq!(errors(text.as_bytes()), vec![]);
     let living = VALID.replacen("died: 2012,", "died: None,", 1);
     assert_eq!(errors(living.as_bytes()), vec![]);
+}
+
+#[test]
+fn a_quote_typed_in_chinese_at_one_end_of_a_text() {
+    // Opened in English, closed in Chinese.
+    let closed = with("(zh: \"测试人\"", "(zh: \"测试人”");
+    one_error_at(&closed, "”", "ends with a Chinese quote");
+    // Opened in Chinese, closed in English.
+    let opened = with("(zh: \"测试人\"", "(zh: “测试人\"");
+    one_error_at(&opened, "“", "between Chinese quotes");
+    // English text may hold curly quotes before a comma: no mistake.
+    let english = with(
+        "en: \"She practised measuring cloth every evening.\"",
+        "en: \"She said “yes”, then practised every evening.\"",
+    );
+    assert_eq!(errors(english.as_bytes()), vec![]);
+}
+
+#[test]
+fn a_text_without_its_opening_quote() {
+    let text = with("summary: (zh: \"在柜台", "summary: (zh: 在柜台");
+    one_error_at(&text, "在柜台站了", "no English double quote");
+}
+
+#[test]
+fn a_value_not_in_the_list_and_the_mistakes_after_it_in_one_pass() {
+    let text = VALID
+        .replacen("gender: Female", "gender: 女性", 1)
+        .replacen("sector: Commerce", "sector: 交通", 1)
+        .replacen("level: Municipal", "level: 市劳模", 1)
+        .replacen("born: 1931,", "born: 1931年,", 1);
+    let found = errors(text.as_bytes());
+    let mut places: Vec<(usize, usize)> = found.iter().map(|(l, c, _)| (*l, *c)).collect();
+    places.sort();
+    let mut expected = vec![
+        at(&text, "女性"),
+        at(&text, "交通"),
+        at(&text, "市劳模"),
+        at(&text, "1931年"),
+    ];
+    expected.sort();
+    assert_eq!(places, expected, "{found:#?}");
+    let sector = found.iter().find(|f| f.2.contains("交通")).unwrap();
+    assert!(
+        sector.2.contains("交通运输") && sector.2.contains("Transport"),
+        "{sector:?}"
+    );
+}
+
+#[test]
+fn a_missing_comma_is_told_at_the_end_of_its_line() {
+    let text = with("born: 1931,", "born: 1931");
+    let found = errors(text.as_bytes());
+    let (line, col) = at(&text, "born: 1931");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!((found[0].0, found[0].1), (line, col + "born: 1931".len()));
+    assert!(found[0].2.contains("end of this line"), "{found:#?}");
+}
+
+#[test]
+fn a_semicolon_or_a_full_stop_where_a_comma_goes() {
+    one_error_at(
+        &with("gender: Female,", "gender: Female;"),
+        ";",
+        "a semicolon",
+    );
+    one_error_at(
+        &with("born: 1931,", "born: 1931。"),
+        "。",
+        "a Chinese full stop",
+    );
+}
+
+#[test]
+fn a_copy_beside_the_profile_and_folder_names_are_told() {
+    let dir = folder(&[("ce-shiren", VALID.as_bytes())]);
+    std::fs::write(dir.path().join("ce-shiren/profile.ron.txt"), VALID).unwrap();
+    std::fs::create_dir_all(dir.path().join("王建国")).unwrap();
+    std::fs::write(dir.path().join("王建国/新建文本文档.txt"), VALID).unwrap();
+    let found = all_problems(dir.path());
+    let has = |words: &str, severity: Severity| {
+        found.iter().any(|p| p.2.contains(words) && p.1 == severity)
+    };
+    assert!(
+        has("there is also profile.ron.txt here", Severity::Warning),
+        "{found:#?}"
+    );
+    assert!(
+        has("has Chinese, capitals or spaces", Severity::Warning),
+        "{found:#?}"
+    );
+    assert!(has("only 新建文本文档.txt", Severity::Error), "{found:#?}");
 }
