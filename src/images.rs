@@ -39,7 +39,7 @@ pub struct ImageKey {
 }
 
 enum Slot {
-    Pending(Task<Option<Prepared>>),
+    Pending(Task<Result<Prepared, String>>),
     Ready {
         /// Keeps the texture alive; dropping it frees the GPU memory.
         image: Handle<Image>,
@@ -67,7 +67,7 @@ pub struct Images {
     entries: HashMap<ImageKey, Entry>,
     /// Pictures that could not be prepared since last asked: for the
     /// curator's report (the visitor sees a placeholder).
-    pub newly_broken: Vec<PathBuf>,
+    pub newly_broken: Vec<(PathBuf, String)>,
     /// Textures dropped since the last upload, whose egui ids are to be freed.
     released: Vec<AssetId<Image>>,
 }
@@ -134,9 +134,11 @@ impl Images {
                 let file = key.file.clone();
                 let variant = key.variant;
                 let task = AsyncComputeTaskPool::get().spawn(async move {
-                    media::prepare(&file, variant)
-                        .inspect_err(|e| warn!("image {} cannot be shown: {e}", file.display()))
-                        .ok()
+                    media::prepare(&file, variant).map_err(|e| {
+                        warn!("image {} cannot be shown: {e}", file.display());
+                        // For the curator, the check's own words.
+                        media::why_not_shown(&file).unwrap_or_else(|| e.to_string())
+                    })
                 });
                 self.entries.insert(
                     key,
@@ -209,14 +211,14 @@ fn upload(
             finished = true;
             debug!("image ready: {} ({:?})", key.file.display(), key.variant);
             e.slot = match result {
-                Some(p) => {
+                Ok(p) => {
                     let size = egui::vec2(p.width as f32, p.height as f32);
                     let image = assets.add(texture(p));
                     let id = contexts.add_image(EguiTextureHandle::Weak(image.id()));
                     Slot::Ready { image, id, size }
                 }
-                None => {
-                    images.newly_broken.push(key.file.clone());
+                Err(why) => {
+                    images.newly_broken.push((key.file.clone(), why));
                     Slot::Failed
                 }
             };
@@ -362,25 +364,66 @@ pub fn task_pools() -> bevy::app::TaskPoolPlugin {
 }
 
 /// A picture that cannot be shown becomes a placeholder for the visitor and
-/// a warning for the curator, in the same report as `kiosk check`.
-fn report_broken(mut images: ResMut<Images>, mut report: ResMut<CuratorReport>) {
-    for file in images.newly_broken.drain(..) {
+/// a warning for the curator: the line `kiosk check` prints, at the line of
+/// each profile that names it.
+fn report_broken(
+    mut images: ResMut<Images>,
+    mut report: ResMut<CuratorReport>,
+    library: Res<crate::library::Library>,
+    root: Res<crate::content::ProfilesRoot>,
+) {
+    for (file, why) in images.newly_broken.drain(..) {
         // A file that is not there (or named in other capitals) is already
         // in the report, at its line of profile.ron, as `kiosk check` says
         // it: a second line here would be one the check does not print.
         if !file.is_file() {
             continue;
         }
-        let path = file.display().to_string();
-        let name = file
-            .file_name()
-            .map_or(path.clone(), |n| n.to_string_lossy().into_owned());
-        let problem = crate::profile::Problem::warning(
-            &path,
-            crate::profile::Position::START,
-            media::cannot_show(&file, &name, &"it cannot be decoded"),
-        );
-        warn!("curator: {problem}");
-        report.by_file.insert(path, vec![problem]);
+        let problems = where_named(&library, &root.0, &file)
+            .into_iter()
+            .map(|(profile_path, at, rel)| {
+                let message = media::cannot_show(&file, &rel, &why);
+                crate::profile::Problem::warning(profile_path, at, message)
+            })
+            .collect::<Vec<_>>();
+        for problem in &problems {
+            warn!("curator: {problem}");
+        }
+        report.by_file.insert(file.display().to_string(), problems);
     }
+}
+
+/// Where `file` is named: each profile that names it, the position there and
+/// the path as written.
+fn where_named(
+    library: &crate::library::Library,
+    root: &std::path::Path,
+    file: &std::path::Path,
+) -> Vec<(String, crate::profile::Position, String)> {
+    use crate::profile::{ProfileDir, curator_file, locate::Locator, references};
+    let names = |p: &&crate::library::Person| {
+        p.portrait_file.as_deref() == Some(file)
+            || p.media_files.iter().any(|m| m.as_deref() == Some(file))
+    };
+    let mut out = Vec::new();
+    for person in library.people.iter().filter(names) {
+        let dir = ProfileDir {
+            root,
+            slug: &person.slug,
+        };
+        let path = dir.display("profile.ron");
+        let bytes = curator_file::read_text_file(std::path::Path::new(&path)).unwrap_or_default();
+        let text = curator_file::decode_text(&path, &bytes).unwrap_or_default();
+        let loc = Locator::new(&text);
+        for (at, rel) in references::referenced_files(&loc, &person.profile) {
+            if references::resolve_reference(root, &person.slug, rel)
+                .ok()
+                .as_deref()
+                == Some(file)
+            {
+                out.push((path.clone(), at, rel.to_owned()));
+            }
+        }
+    }
+    out
 }

@@ -168,6 +168,16 @@ pub fn cannot_show(file: &Path, rel: &str, error: &dyn std::fmt::Display) -> Str
     }
 }
 
+/// Why a picture cannot be shown, told as `check_image` tells it (the
+/// kiosk's own preparation may fail with other words for the same fault);
+/// None when it can be.
+pub fn why_not_shown(file: &Path) -> Option<String> {
+    header(file)
+        .and_then(|_| ensure_cached(file, None))
+        .err()
+        .map(|e| e.to_string())
+}
+
 /// Format, stored size and EXIF orientation, from the header alone.
 fn header(file: &Path) -> Result<(String, u32, u32, Orientation), image::ImageError> {
     use image::ImageDecoder;

@@ -348,13 +348,19 @@ fn kiosk_new_makes_a_person_the_check_passes() {
 
 #[test]
 fn the_live_panel_and_the_check_say_the_same_lines() {
-    // A picture named in other capitals than its file has.
+    // A picture named in other capitals than its file has, and one that is
+    // there but is no picture.
     let text = VALID.replacen(
         "portrait: \"portrait.png\"",
         "portrait: \"Portrait.PNG\"",
         1,
     );
     let dir = folder(&[("ce-shiren", text.as_bytes())]);
+    std::fs::write(
+        dir.path().join("ce-shiren/1958-counter.png"),
+        "not a picture",
+    )
+    .unwrap();
     let lines = |problems: Vec<kiosk::profile::Problem>| -> std::collections::BTreeSet<String> {
         problems.iter().map(ToString::to_string).collect()
     };
@@ -362,8 +368,9 @@ fn the_live_panel_and_the_check_say_the_same_lines() {
     assert!(!checked.is_empty());
     let mut kiosk = crate::support::Kiosk::new(dir.path());
     kiosk.wake();
-    // The gallery has asked for its pictures and tried every one (the
-    // portrait cannot be found; its picture in the media strip can).
+    // The person's page has asked for its pictures and tried every one.
+    let first = kiosk.first_card();
+    kiosk.tap_on(&first);
     kiosk.frames(10);
     let tried = crate::support::until(&mut kiosk, |k| {
         k.app
