@@ -168,6 +168,14 @@ impl Scanner<'_> {
             .push(Problem::error(self.path, at, msg(zh, en, Some(hint))));
     }
 
+    /// An error told once for a whole text, however often it recurs in it.
+    fn error_once(&mut self, told: &mut bool, i: usize, zh: &str, en: &str, hint: (&str, &str)) {
+        if !*told {
+            self.error(i, zh.to_owned(), en.to_owned(), hint);
+            *told = true;
+        }
+    }
+
     fn repair(&mut self, i: usize, with: char) {
         self.chars[i] = with;
         self.changed = true;
@@ -256,18 +264,16 @@ impl Scanner<'_> {
                 // RON cannot read (`\1958.jpg`).
                 '\\' if self.at(i + 1) == Some('\\') => i += 1,
                 '\\' if key.is_some_and(|k| PATH_KEYS.contains(&k)) => {
-                    if !reported {
-                        self.error(
-                            i,
-                            "路径里用了反斜杠 \\".to_owned(),
-                            "the path uses a backslash \\".to_owned(),
-                            (
-                                "请改用正斜杠 /，例如 photos/1958.jpg",
-                                "use a forward slash /, e.g. photos/1958.jpg",
-                            ),
-                        );
-                        reported = true;
-                    }
+                    self.error_once(
+                        &mut reported,
+                        i,
+                        "路径里用了反斜杠 \\",
+                        "the path uses a backslash \\",
+                        (
+                            "请改用正斜杠 /，例如 photos/1958.jpg",
+                            "use a forward slash /, e.g. photos/1958.jpg",
+                        ),
+                    );
                     self.repair(i, '/');
                 }
                 '\\' => i += 1,
@@ -303,18 +309,16 @@ impl Scanner<'_> {
                     if ends {
                         return i + 1;
                     }
-                    if !reported {
-                        self.error(
-                            i,
-                            "文字里的英文引号 \" 提前结束了这段文字".to_owned(),
-                            "the English quote \" inside the text ends it early".to_owned(),
-                            (
-                                "文字里面的引号请用中文引号“”",
-                                "inside a text use Chinese quotes “”",
-                            ),
-                        );
-                        reported = true;
-                    }
+                    self.error_once(
+                        &mut reported,
+                        i,
+                        "文字里的英文引号 \" 提前结束了这段文字",
+                        "the English quote \" inside the text ends it early",
+                        (
+                            "文字里面的引号请用中文引号“”",
+                            "inside a text use Chinese quotes “”",
+                        ),
+                    );
                     self.repair(i, '”');
                 }
                 '\n' => return i,
