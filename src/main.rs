@@ -2,6 +2,7 @@
 
 use clap::Parser;
 use kiosk::tools::cli::{Cli, Command};
+use std::path::Path;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -26,68 +27,81 @@ fn main() -> ExitCode {
             });
             ExitCode::SUCCESS
         }
-        Some(Command::Check { json, images, .. }) => {
-            let report = kiosk::tools::check::check(&profiles);
-            if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&report).expect("a report always serialises")
-                );
-            } else {
-                for p in &report.problems {
-                    println!("{p}");
-                }
-                if images {
-                    for i in &report.images {
-                        println!("{i}");
-                    }
-                }
-                println!("{}", report.summary());
-            }
-            if report.errors > 0 {
-                ExitCode::FAILURE
-            } else {
-                ExitCode::SUCCESS
+        Some(Command::Check { json, images, .. }) => check(&profiles, json, images),
+        Some(Command::New { slug, name, .. }) => new_person(&profiles, &slug, &name),
+        Some(Command::Bench { sizes, runs, json }) => bench(&sizes, runs, json),
+        Some(Command::Proof { out, size, .. }) => proof(&profiles, &out, size),
+    }
+}
+
+/// `kiosk check`: every problem, one line each (or JSON), then the summary;
+/// exit 1 on any error.
+fn check(profiles: &Path, json: bool, images: bool) -> ExitCode {
+    let report = kiosk::tools::check::check(profiles);
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report).expect("a report always serialises")
+        );
+    } else {
+        for p in &report.problems {
+            println!("{p}");
+        }
+        if images {
+            for i in &report.images {
+                println!("{i}");
             }
         }
-        Some(Command::New { slug, name, .. }) => {
-            match kiosk::tools::new_person::run(&profiles, &slug, &name) {
-                Ok(folder) => {
-                    println!(
-                        "已建立 {0}：请编辑 {0}/profile.ron 并换上肖像照片 · made {0}: edit its profile.ron and replace the portrait",
-                        folder.display()
-                    );
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("{e}");
-                    ExitCode::FAILURE
-                }
-            }
-        }
-        Some(Command::Bench { sizes, runs, json }) => {
-            let reports = kiosk::tools::bench::run(&sizes, runs);
-            if json {
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&reports).expect("a report always serialises")
-                );
-            } else {
-                print!("{}", kiosk::tools::bench::table(&reports));
-            }
+        println!("{}", report.summary());
+    }
+    if report.errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `kiosk new`: a person's folder from the template.
+fn new_person(profiles: &Path, slug: &str, name: &str) -> ExitCode {
+    match kiosk::tools::new_person::run(profiles, slug, name) {
+        Ok(folder) => {
+            println!(
+                "已建立 {0}：请编辑 {0}/profile.ron 并换上肖像照片 · made {0}: edit its profile.ron and replace the portrait",
+                folder.display()
+            );
             ExitCode::SUCCESS
         }
-        Some(Command::Proof { out, size, .. }) => {
-            match kiosk::tools::proof::run(&profiles, &out, size) {
-                Ok(n) => {
-                    println!("wrote {n} pages to {}", out.display());
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprintln!("proof failed: {e}");
-                    ExitCode::FAILURE
-                }
-            }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `kiosk bench`: the figures, as the README's table or as JSON.
+fn bench(sizes: &[usize], runs: usize, json: bool) -> ExitCode {
+    let reports = kiosk::tools::bench::run(sizes, runs);
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&reports).expect("a report always serialises")
+        );
+    } else {
+        print!("{}", kiosk::tools::bench::table(&reports));
+    }
+    ExitCode::SUCCESS
+}
+
+/// `kiosk proof`: every page to PNG.
+fn proof(profiles: &Path, out: &Path, size: (u32, u32)) -> ExitCode {
+    match kiosk::tools::proof::run(profiles, out, size) {
+        Ok(n) => {
+            println!("wrote {n} pages to {}", out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("proof failed: {e}");
+            ExitCode::FAILURE
         }
     }
 }

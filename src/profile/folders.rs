@@ -108,30 +108,46 @@ pub fn folder_problem(root: &Path, slug: &str) -> Option<Problem> {
         .map(|(n, _)| n.as_str())
         .collect();
     let path = format!("{}/", folder.display());
+    if folder.join("profile.ron").is_file() {
+        return copy_beside(&path, &files);
+    }
+    profile_elsewhere(&path, slug, &folder, &entries, &files).or_else(|| no_profile(&path, &files))
+}
+
+/// Notepad's Save As often leaves a second copy beside the profile, and
+/// Windows hides the .txt: the curator edits the wrong one.
+fn copy_beside(path: &str, files: &[&str]) -> Option<Problem> {
+    let copy = files.iter().find(|n| is_text_copy(n))?;
+    Some(Problem::warning(
+        path,
+        Position::START,
+        msg(
+            format!("旁边还有一个 {copy}，看板读的是 profile.ron"),
+            format!("there is also {copy} here; the kiosk reads profile.ron"),
+            Some((
+                "确认您改的是 profile.ron，然后删去另一个",
+                "make sure you edit profile.ron, then delete the other",
+            )),
+        ),
+    ))
+}
+
+/// The profile is there under another name (`Profile.RON`,
+/// `profile.ron.txt`) or one folder too deep.
+fn profile_elsewhere(
+    path: &str,
+    slug: &str,
+    folder: &Path,
+    entries: &[(String, bool)],
+    files: &[&str],
+) -> Option<Problem> {
     let problem = |zh: String, en: String, hint: (&str, &str)| {
         Some(Problem::error(
-            &path,
+            path,
             Position::START,
             msg(zh, en, Some(hint)),
         ))
     };
-    if folder.join("profile.ron").is_file() {
-        // Notepad's Save As often leaves a second copy beside it, and
-        // Windows hides the .txt: the curator edits the wrong one.
-        let copy = files.iter().find(|n| is_text_copy(n))?;
-        return Some(Problem::warning(
-            &path,
-            Position::START,
-            msg(
-                format!("旁边还有一个 {copy}，看板读的是 profile.ron"),
-                format!("there is also {copy} here; the kiosk reads profile.ron"),
-                Some((
-                    "确认您改的是 profile.ron，然后删去另一个",
-                    "make sure you edit profile.ron, then delete the other",
-                )),
-            ),
-        ));
-    }
     if let Some(name) = files.iter().find(|n| n.eq_ignore_ascii_case("profile.ron")) {
         return problem(
             format!("资料文件名是 {name}，这个人没有显示"),
@@ -169,6 +185,18 @@ pub fn folder_problem(root: &Path, slug: &str) -> Option<Problem> {
             ),
         );
     }
+    None
+}
+
+/// No profile at all: another text file that may be it, or pictures alone.
+fn no_profile(path: &str, files: &[&str]) -> Option<Problem> {
+    let problem = |zh: String, en: String, hint: (&str, &str)| {
+        Some(Problem::error(
+            path,
+            Position::START,
+            msg(zh, en, Some(hint)),
+        ))
+    };
     if let Some(name) = files.iter().find(|n| {
         let n = n.to_lowercase();
         n.ends_with(".ron") || n.ends_with(".txt")

@@ -9,7 +9,10 @@
 //! character (so every line and column stays where the curator sees it),
 //! and the copy is parsed: what else is wrong is found in the same pass.
 
+mod values;
+
 use super::problem::{Position, Problem, msg};
+use values::{TEXT_KEYS, YEAR_KEYS, allowed_values};
 
 /// What the scan found: the problems, and the repaired text when anything
 /// was repaired.
@@ -45,49 +48,6 @@ const INVISIBLE: [(char, &str, &str); 6] = [
     ('\u{200D}', "零宽字符", "zero-width character"),
     ('\u{FEFF}', "零宽字符（BOM）", "zero-width character (BOM)"),
 ];
-
-/// The fields that hold a year.
-const YEAR_KEYS: [&str; 3] = ["year", "born", "died"];
-/// The parts of a text: each must be in English double quotes.
-const TEXT_KEYS: [&str; 2] = ["zh", "en"];
-
-/// The English names of the sectors (their Chinese labels are the
-/// format's own).
-const SECTORS: [&str; 12] = [
-    "Manufacturing",
-    "Construction",
-    "Commerce",
-    "Transport",
-    "Health",
-    "Education",
-    "Finance",
-    "PublicService",
-    "Science",
-    "Culture",
-    "Energy",
-    "Communications",
-];
-
-/// What a field with a fixed list of values may hold, English and Chinese.
-fn allowed_values(key: &str) -> Option<Vec<&'static str>> {
-    let zh_sectors = super::format::Sector::ALL.map(|s| s.label(super::format::Lang::Zh));
-    Some(match key {
-        "gender" => vec!["男", "女", "Male", "Female"],
-        "level" => vec![
-            "全国",
-            "国家级",
-            "北京市",
-            "市级",
-            "区级",
-            "National",
-            "Municipal",
-            "District",
-        ],
-        "kind" => vec!["照片", "资料", "Photo", "Document"],
-        "sector" => zh_sectors.into_iter().chain(SECTORS).collect(),
-        _ => return None,
-    })
-}
 
 /// The fields that hold a picture's path.
 const PATH_KEYS: [&str; 2] = ["portrait", "file"];
@@ -354,46 +314,6 @@ impl Scanner<'_> {
         }
     }
 
-    /// A value from a fixed list (gender, level, sector, kind): one not in
-    /// it is told with the list, and replaced in the repaired copy by one
-    /// that fits its place, so the rest of the file is still read.
-    fn choice(&mut self, key: &str, key_end: usize, allowed: Vec<&'static str>) {
-        let colon = self.next_non_space(key_end).unwrap_or(key_end);
-        let Some(start) = self.next_non_space(colon + 1) else {
-            return;
-        };
-        let end = self.word_end(start);
-        if end == start {
-            return; // not a name: RON says what is wrong
-        }
-        let value: String = self.chars[start..end].iter().collect();
-        if allowed.contains(&value.as_str()) {
-            return;
-        }
-        let (zh, en): (Vec<&str>, Vec<&str>) = allowed.iter().partition(|v| !v.is_ascii());
-        self.error(
-            start,
-            format!("{key} 写的是 `{value}`，不是可用的取值"),
-            format!("{key} is `{value}`, which is not an allowed value"),
-            (
-                &format!("可写：{}", zh.join("、")),
-                &format!("use one of: {}", en.join(", ")),
-            ),
-        );
-        let width = end - start;
-        if let Some(fits) = allowed
-            .iter()
-            .filter(|v| v.chars().count() <= width)
-            .min_by_key(|v| width - v.chars().count())
-        {
-            let mut with = fits.chars();
-            for j in start..end {
-                let c = with.next().unwrap_or(' ');
-                self.repair(j, c);
-            }
-        }
-    }
-
     /// Whether what follows `i` reads as the file's own syntax after a
     /// text (`)`, or `,` then the line's end, `)` or a `key:`), not as more
     /// of the text ("He said “yes”, then left").
@@ -415,144 +335,6 @@ impl Scanner<'_> {
                 }
             },
             _ => false,
-        }
-    }
-
-    /// A text's part (`zh:` or `en:`) must open with an English double
-    /// quote; one typed without it is told at its first character.
-    fn text_start(&mut self, key_end: usize) {
-        let colon = self.next_non_space(key_end).unwrap_or(key_end);
-        let Some(start) = self.next_non_space(colon + 1) else {
-            return;
-        };
-        let c = self.chars[start];
-        let rest: String = self.chars[start..(start + 5).min(self.chars.len())]
-            .iter()
-            .collect();
-        let quoted = matches!(c, '"' | '“' | '”' | '＂')
-            || rest.starts_with("Some(")
-            || rest.starts_with("None");
-        if quoted || !(c.is_alphanumeric()) {
-            return;
-        }
-        self.error(
-            start,
-            "这段文字前面缺少英文双引号 \"".to_owned(),
-            "the text has no English double quote \" before it".to_owned(),
-            (
-                "文字两边都要用英文双引号 \"…\"",
-                "put English double quotes \"…\" at both ends of a text",
-            ),
-        );
-        self.repair(start, '"');
-    }
-
-    /// The value after `key:` for a year: four ASCII digits, or for `died`
-    /// no line at all while the person lives.
-    fn year(&mut self, key: &str, key_at: usize, key_end: usize) {
-        let colon = self.next_non_space(key_end).unwrap_or(key_end);
-        let start = self.next_non_space(colon + 1).unwrap_or(colon + 1);
-        let mut end = start;
-        while end < self.chars.len()
-            && !matches!(
-                self.chars[end],
-                ',' | ')' | ']' | '\n' | '\r' | '/' | '，' | '）' | '。' | ';' | '；' | '、'
-            )
-        {
-            end += 1;
-        }
-        let value: String = self.chars[start..end]
-            .iter()
-            .collect::<String>()
-            .trim_end()
-            .to_owned();
-        let value_end = start + value.chars().count();
-        // RON's own way of writing an optional year (`died`, a picture's
-        // `year`) is fine as it is: `None`, `Some(1958)`.
-        if value == "None" || value.starts_with("Some(") {
-            return;
-        }
-        if !value.is_empty()
-            && value.chars().all(|c| c.is_ascii_digit())
-            && !(key == "died" && value.trim_start_matches('0').is_empty())
-        {
-            return;
-        }
-        if value.starts_with('"') {
-            self.error(
-                start,
-                format!("{key} 写的是 {value}，年份不要加引号"),
-                format!("{key} is {value}: write years without quotes"),
-                ("例如 born: 1931", "e.g. born: 1931"),
-            );
-            for j in start..value_end {
-                if self.chars[j] == '"' {
-                    self.repair(j, ' ');
-                }
-            }
-            return;
-        }
-        let digits: String = value
-            .chars()
-            .map(|c| match c {
-                '０'..='９' => {
-                    char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')).unwrap_or(c)
-                }
-                c => c,
-            })
-            .take_while(char::is_ascii_digit)
-            .collect();
-        if key == "died" && (digits.is_empty() || digits.trim_start_matches('0').is_empty()) {
-            let shown = if value.is_empty() {
-                "（空）".to_owned()
-            } else {
-                value.clone()
-            };
-            self.error(
-                start.min(self.chars.len().saturating_sub(1)),
-                format!("died 写的是 {shown}，不是年份"),
-                format!(
-                    "died is {}, which is not a year",
-                    if value.is_empty() { "empty" } else { &value }
-                ),
-                (
-                    "在世的人不写 died 这一行，请删去整行",
-                    "for a person still living, leave the died line out",
-                ),
-            );
-            // The repaired copy has no died line (its comma goes too).
-            let through = if self.at(end) == Some(',') || self.at(end) == Some('，') {
-                end + 1
-            } else {
-                end
-            };
-            for j in key_at..through {
-                if self.chars[j] != '\n' {
-                    self.repair(j, ' ');
-                }
-            }
-            return;
-        }
-        let full_width = value.chars().any(|c| matches!(c, '０'..='９'));
-        let (zh_why, en_why) = if full_width {
-            ("这是全角数字，", "these are full-width digits; ")
-        } else {
-            ("", "")
-        };
-        self.error(
-            start.min(self.chars.len().saturating_sub(1)),
-            format!("{key} 写的是 {value}，{zh_why}年份只写四位数字"),
-            format!("{key} is {value}; {en_why}a year is four digits"),
-            (
-                "例如 1958，不要加“年”、月、日或小数点，数字用英文输入法",
-                "e.g. 1958: no 年, month, day or decimal point, and digits typed in English",
-            ),
-        );
-        // The repaired copy keeps the year's digits and blanks the rest.
-        let mut kept = digits.chars();
-        for j in start..value_end {
-            let with = kept.next().unwrap_or(' ');
-            self.repair(j, with);
         }
     }
 }
