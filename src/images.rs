@@ -68,6 +68,9 @@ pub struct Images {
     /// Pictures that could not be prepared since last asked: for the
     /// curator's report (the visitor sees a placeholder).
     pub newly_broken: Vec<(PathBuf, String)>,
+    /// Pictures shown whose files are over the check's size limit: the
+    /// curator hears of them as the check says it.
+    newly_large: Vec<PathBuf>,
     /// Textures dropped since the last upload, whose egui ids are to be freed.
     released: Vec<AssetId<Image>>,
 }
@@ -212,6 +215,10 @@ fn upload(
             debug!("image ready: {} ({:?})", key.file.display(), key.variant);
             e.slot = match result {
                 Ok(p) => {
+                    let bytes = std::fs::metadata(&key.file).map_or(0, |m| m.len());
+                    if bytes > media::LARGE_FILE_BYTES {
+                        images.newly_large.push(key.file.clone());
+                    }
                     let size = egui::vec2(p.width as f32, p.height as f32);
                     let image = assets.add(texture(p));
                     let id = contexts.add_image(EguiTextureHandle::Weak(image.id()));
@@ -390,6 +397,16 @@ fn report_broken(
             warn!("curator: {problem}");
         }
         report.by_file.insert(file.display().to_string(), problems);
+    }
+    for file in images.newly_large.drain(..) {
+        let bytes = std::fs::metadata(&file).map_or(0, |m| m.len());
+        let problems: Vec<_> = where_named(&library, &root.0, &file)
+            .into_iter()
+            .filter_map(|(profile_path, at, rel)| media::large_file(&profile_path, at, &rel, bytes))
+            .collect();
+        report
+            .by_file
+            .insert(format!("{} (size)", file.display()), problems);
     }
 }
 

@@ -69,17 +69,7 @@ pub fn check_image(
         turned: None,
         error: None,
     };
-    if bytes > LARGE_FILE_BYTES {
-        out.push(Problem::warning(
-            profile_path,
-            at,
-            msg(
-                format!("图片 “{rel}” 有 {} MB，过大", bytes / 1_048_576),
-                format!("image “{rel}” is {} MB, too large", bytes / 1_048_576),
-                Some(("建议缩小到 30 MB 以下", "shrink it below 30 MB")),
-            ),
-        ));
-    }
+    out.extend(large_file(profile_path, at, rel, bytes));
     let outcome = header(file).and_then(|(format, w, h, orientation)| {
         info.format = Some(format);
         (info.width, info.height) = (w, h);
@@ -190,4 +180,20 @@ fn turn_name(orientation: Orientation) -> Option<&'static str> {
         Orientation::Rotate90FlipH => Some("EXIF: rotated 90° and mirrored"),
         Orientation::Rotate270FlipH => Some("EXIF: rotated 270° and mirrored"),
     }
+}
+
+/// A picture file over `LARGE_FILE_BYTES`: shown, but slow to prepare and
+/// usually a mistake.
+pub fn large_file(profile_path: &str, at: Position, rel: &str, bytes: u64) -> Option<Problem> {
+    (bytes > LARGE_FILE_BYTES).then(|| {
+        Problem::warning(
+            profile_path,
+            at,
+            msg(
+                format!("图片 “{rel}” 有 {} MB，过大", bytes / 1_048_576),
+                format!("image “{rel}” is {} MB, too large", bytes / 1_048_576),
+                Some(("建议缩小到 30 MB 以下", "shrink it below 30 MB")),
+            ),
+        )
+    })
 }

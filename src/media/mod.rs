@@ -4,7 +4,7 @@
 
 mod inspect;
 
-pub use inspect::{ImageInfo, cannot_show, check_image, foreign_format, why_not_shown};
+pub use inspect::{ImageInfo, cannot_show, check_image, foreign_format, large_file, why_not_shown};
 
 use image::metadata::Orientation;
 

@@ -492,3 +492,58 @@ fn a_copy_beside_the_profile_and_folder_names_are_told() {
     );
     assert!(has("only 新建文本文档.txt", Severity::Error), "{found:#?}");
 }
+
+#[test]
+fn a_misspelt_field_and_the_mistakes_after_it_in_one_pass() {
+    let text = VALID
+        .replacen("    sector:", "    secter:", 1)
+        .replacen("    story:", "    stroy:", 1)
+        .replacen("(year: 1956,", "(year: 1956年,", 1);
+    let found = errors(text.as_bytes());
+    let mut places: Vec<(usize, usize)> = found.iter().map(|(l, c, _)| (*l, *c)).collect();
+    places.sort();
+    let mut expected = vec![at(&text, "secter"), at(&text, "stroy"), at(&text, "1956年")];
+    expected.sort();
+    assert_eq!(places, expected, "{found:#?}");
+    assert!(
+        found.iter().any(|f| f.2.contains("did you mean `story`")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_picture_over_the_size_limit_is_told_the_same_in_the_panel_and_the_check() {
+    let dir = folder(&[("ce-shiren", VALID.as_bytes())]);
+    // A picture that decodes, in a file of 31 MB (a scan saved uncompressed
+    // would be): trailing bytes after the PNG's end are ignored.
+    let portrait = dir.path().join("ce-shiren/portrait.png");
+    let mut bytes = std::fs::read(&portrait).unwrap();
+    bytes.resize(31 << 20, 0);
+    std::fs::write(&portrait, bytes).unwrap();
+    let lines = |problems: Vec<kiosk::profile::Problem>| -> std::collections::BTreeSet<String> {
+        problems.iter().map(ToString::to_string).collect()
+    };
+    let checked = lines(check(dir.path()).problems);
+    assert!(
+        checked.iter().any(|l| l.contains("too large")),
+        "{checked:#?}"
+    );
+    let mut kiosk = crate::support::Kiosk::new(dir.path());
+    kiosk.wake();
+    let told = crate::support::until(&mut kiosk, |k| {
+        k.app
+            .world()
+            .resource::<kiosk::content::CuratorReport>()
+            .problems()
+            .any(|p| p.message.contains("too large"))
+    });
+    assert!(
+        told.is_some(),
+        "the panel never said the picture is too large"
+    );
+    let report = kiosk
+        .app
+        .world()
+        .resource::<kiosk::content::CuratorReport>();
+    assert_eq!(lines(report.problems().cloned().collect()), checked);
+}

@@ -12,7 +12,7 @@
 mod values;
 
 use super::problem::{Position, Problem, msg};
-use values::{TEXT_KEYS, YEAR_KEYS, allowed_values};
+use values::{KNOWN_KEYS, TEXT_KEYS, YEAR_KEYS, allowed_values};
 
 /// What the scan found: the problems, and the repaired text when anything
 /// was repaired.
@@ -95,6 +95,8 @@ impl Scanner<'_> {
                             self.choice(&word, end, allowed);
                         } else if TEXT_KEYS.contains(&word.as_str()) {
                             self.text_start(end);
+                        } else if !KNOWN_KEYS.contains(&word.as_str()) {
+                            self.unknown_key(&word, i);
                         }
                         key = Some((word, i));
                     }

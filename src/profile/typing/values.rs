@@ -47,6 +47,41 @@ pub(super) fn allowed_values(key: &str) -> Option<Vec<&'static str>> {
     })
 }
 
+/// Every field name a curator's file may hold (a profile's, a text's, an
+/// honour's, a picture's, the exhibition's): any other is misspelt.
+pub(super) const KNOWN_KEYS: [&str; 27] = [
+    "sample",
+    "name",
+    "gender",
+    "born",
+    "died",
+    "sector",
+    "work_unit",
+    "position",
+    "honors",
+    "summary",
+    "story",
+    "quote",
+    "portrait",
+    "media",
+    "zh",
+    "en",
+    "year",
+    "title",
+    "level",
+    "file",
+    "kind",
+    "caption",
+    "subtitle",
+    "intro",
+    "share_url",
+    "idle_seconds",
+    "countdown_seconds",
+];
+
+/// How many letters a misspelt field may differ by from the one meant.
+const MAX_TYPO_DISTANCE: usize = 3;
+
 /// The leading digits of a value, full-width ones read as ASCII.
 fn ascii_digits(value: &str) -> String {
     value
@@ -62,6 +97,37 @@ fn ascii_digits(value: &str) -> String {
 }
 
 impl Scanner<'_> {
+    /// A field name that is none of the format's: told with the one meant,
+    /// and (when as long) put right in the repaired copy, so that the rest
+    /// of the file is read in the same pass.
+    pub(super) fn unknown_key(&mut self, word: &str, at: usize) {
+        let meant = KNOWN_KEYS
+            .iter()
+            .min_by_key(|k| strsim::levenshtein(k, word))
+            .filter(|k| strsim::levenshtein(k, word) <= MAX_TYPO_DISTANCE);
+        let (zh, en) = match meant {
+            Some(k) => (
+                format!("是不是想写 `{k}`？"),
+                format!("did you mean `{k}`?"),
+            ),
+            None => (
+                "对照示例文件的格式".to_owned(),
+                "compare with a sample profile".to_owned(),
+            ),
+        };
+        self.error(
+            at,
+            format!("未知字段 `{word}`"),
+            format!("unknown field `{word}`"),
+            (&zh, &en),
+        );
+        if let Some(k) = meant.filter(|k| k.chars().count() == word.chars().count()) {
+            for (j, c) in k.chars().enumerate() {
+                self.repair(at + j, c);
+            }
+        }
+    }
+
     /// A value from a fixed list (gender, level, sector, kind): one not in
     /// it is told with the list, and replaced in the repaired copy by one
     /// that fits its place, so the rest of the file is still read.
