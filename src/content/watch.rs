@@ -277,7 +277,11 @@ pub(super) fn collect_file_events(
                 .filter(|file| file.as_os_str() != "profile.ron")
                 .map(|file| root.0.join(slug).join(file.as_os_str()));
             if let Some(picture) = &picture {
+                // What the panel said of the old file (broken, too large).
                 report.by_file.remove(&picture.display().to_string());
+                report
+                    .by_file
+                    .remove(&format!("{} (size)", picture.display()));
                 pictures.write(PictureChanged(picture.clone()));
             }
             pending.touch(slug, now, picture.is_some());
