@@ -30,7 +30,9 @@ fn main() -> ExitCode {
         Some(Command::Check { json, images, .. }) => check(&profiles, json, images),
         Some(Command::New { slug, name, .. }) => new_person(&profiles, &slug, &name),
         Some(Command::Bench { sizes, runs, json }) => bench(&sizes, runs, json),
-        Some(Command::Proof { out, size, .. }) => proof(&profiles, &out, size),
+        Some(Command::Proof {
+            out, size, persons, ..
+        }) => proof(&profiles, &out, size, &persons),
     }
 }
 
@@ -92,9 +94,14 @@ fn bench(sizes: &[usize], runs: usize, json: bool) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// `kiosk proof`: every page to PNG.
-fn proof(profiles: &Path, out: &Path, size: (u32, u32)) -> ExitCode {
-    match kiosk::tools::proof::run(profiles, out, size) {
+/// `kiosk proof`: every page to PNG (or only some people's, whole).
+fn proof(profiles: &Path, out: &Path, size: (u32, u32), persons: &[String]) -> ExitCode {
+    let done = if persons.is_empty() {
+        kiosk::tools::proof::run(profiles, out, size)
+    } else {
+        kiosk::tools::proof::run_people(profiles, out, size, persons)
+    };
+    match done {
         Ok(n) => {
             println!("wrote {n} pages to {}", out.display());
             ExitCode::SUCCESS

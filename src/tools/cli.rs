@@ -53,6 +53,9 @@ pub enum Command {
         /// Size of each page, WIDTHxHEIGHT.
         #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
         size: (u32, u32),
+        /// Only this person's page, whole, in both languages (repeatable).
+        #[arg(long = "person", value_name = "SLUG")]
+        persons: Vec<String>,
     },
     /// Make a new person's folder from a template: profile.ron with Chinese
     /// comments, and a placeholder portrait.

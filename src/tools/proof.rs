@@ -142,6 +142,50 @@ pub fn run(profiles: &Path, out: &Path, size: (u32, u32)) -> Result<usize, Strin
     Ok(pages.len())
 }
 
+/// How many screens tall a person's whole page is drawn: the story, the
+/// quote and the pictures below the portrait, nothing scrolled away (a story
+/// longer than that is cut at the foot, as the page says).
+const WHOLE_PAGE_SCREENS: u32 = 4;
+
+/// Renders only these people's pages, each whole (one tall page) and in
+/// both languages: `detail-<slug>.png`, `detail-<slug>.en.png`. Quick: only
+/// their pictures are prepared.
+pub fn run_people(
+    profiles: &Path,
+    out: &Path,
+    (w, h): (u32, u32),
+    slugs: &[String],
+) -> Result<usize, String> {
+    std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
+    let mut app = offscreen_app(profiles, (w, h * WHOLE_PAGE_SCREENS));
+    super::headless::settle(&mut app, 2000);
+    let library = app.world().resource::<Library>();
+    let mut pages = Vec::new();
+    for slug in slugs {
+        if library.get(slug).is_none() {
+            return Err(format!(
+                "没有 {slug} 这个人（或其资料有错误）· no person {slug} (or their profile has an error)"
+            ));
+        }
+        pages.push(Page::person(
+            format!("detail-{slug}.png"),
+            Screen::Detail,
+            Lang::Zh,
+            slug,
+        ));
+        pages.push(Page::person(
+            format!("detail-{slug}.en.png"),
+            Screen::Detail,
+            Lang::En,
+            slug,
+        ));
+    }
+    for page in &pages {
+        render_page(&mut app, page, &out.join(&page.file))?;
+    }
+    Ok(pages.len())
+}
+
 fn offscreen_app(profiles: &Path, (w, h): (u32, u32)) -> App {
     let mut app = App::new();
     app.set_error_handler(bevy::ecs::error::warn);

@@ -71,3 +71,50 @@ fn proof_renders_every_page_at_full_hd() {
     let files = std::fs::read_dir(out.path()).unwrap().count();
     assert_eq!(files, expected.len());
 }
+
+#[test]
+fn one_persons_whole_page_in_both_languages() {
+    let out = tempfile::tempdir().unwrap();
+    let profiles =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/profiles");
+    let run = |slug: &str| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_kiosk"));
+        cmd.args(["proof", "--person", slug, "--out"])
+            .arg(out.path())
+            .arg("--profiles")
+            .arg(&profiles);
+        let lavapipe = "/usr/share/vulkan/icd.d/lvp_icd.x86_64.json";
+        if std::env::var_os("VK_DRIVER_FILES").is_none() && std::path::Path::new(lavapipe).exists()
+        {
+            cmd.env("VK_DRIVER_FILES", lavapipe);
+        }
+        cmd.output().unwrap()
+    };
+    assert!(run("wu-guangcai").status.success());
+    let mut files: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    files.sort();
+    assert_eq!(
+        files,
+        ["detail-wu-guangcai.en.png", "detail-wu-guangcai.png"]
+    );
+    let zh = image::open(out.path().join("detail-wu-guangcai.png"))
+        .unwrap()
+        .to_rgb8();
+    let en = image::open(out.path().join("detail-wu-guangcai.en.png"))
+        .unwrap()
+        .to_rgb8();
+    // The whole page: four screens tall, nothing of the story scrolled away.
+    assert_eq!(zh.dimensions(), (1920, 4320));
+    assert_ne!(
+        zh.as_raw(),
+        en.as_raw(),
+        "the English page is the Chinese one"
+    );
+    // No such person: a clear failure, no page.
+    let missing = run("no-one");
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no person no-one"));
+}
