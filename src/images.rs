@@ -404,9 +404,9 @@ fn report_broken(
             .into_iter()
             .filter_map(|(profile_path, at, rel)| media::large_file(&profile_path, at, &rel, bytes))
             .collect();
-        report
-            .by_file
-            .insert(format!("{} (size)", file.display()), problems);
+        // Under the file, like a broken picture's line (a file is one or
+        // the other): a replaced picture clears it.
+        report.by_file.insert(file.display().to_string(), problems);
     }
 }
 

@@ -61,6 +61,16 @@ impl Visit {
         Some((at + 1, self.order.len()))
     }
 
+    /// A visit as it begins: everyone in the gallery's order, and (through a
+    /// new generation of ids) every scroll position at the top.
+    fn fresh(library: &Library, previous: &Visit) -> Visit {
+        Visit {
+            order: library.filtered(Filter::default()),
+            generation: previous.generation.wrapping_add(1),
+            ..Default::default()
+        }
+    }
+
     /// How many photos and documents the open person has.
     pub fn media_count(&self, library: &Library) -> usize {
         self.person
@@ -245,11 +255,7 @@ fn follow_presence(
 /// Everything one visitor changed goes back: language, filters, the person
 /// open, and (through a new generation of ids) every scroll position.
 fn reset(library: &Library, visit: &mut Visit, ui: &mut ScreenUi) {
-    *visit = Visit {
-        order: library.filtered(Default::default()),
-        generation: visit.generation.wrapping_add(1),
-        ..Default::default()
-    };
+    *visit = Visit::fresh(library, visit);
     *ui = ScreenUi::default();
 }
 
@@ -384,18 +390,15 @@ pub struct Staged {
 /// Sets up a page for the tools: a fresh visit (every scroll at the top)
 /// with what `staged` says, on its screen from the next frame.
 pub fn stage(world: &mut World, staged: Staged) {
-    let order = world.resource::<Library>().filtered(Filter::default());
-    let mut visit = world.resource_mut::<Visit>();
-    *visit = Visit {
+    let fresh = Visit::fresh(world.resource::<Library>(), world.resource::<Visit>());
+    *world.resource_mut::<Visit>() = Visit {
         lang: staged.lang,
-        order,
         person: staged.person,
         media: staged.media,
         large_text: staged.large_text,
         high_contrast: staged.high_contrast,
         search: staged.search,
-        generation: visit.generation.wrapping_add(1),
-        ..Default::default()
+        ..fresh
     };
     *world.resource_mut::<ScreenUi>() = ScreenUi::default();
     world.resource_mut::<NextState<Screen>>().set(staged.screen);

@@ -279,9 +279,6 @@ pub(super) fn collect_file_events(
             if let Some(picture) = &picture {
                 // What the panel said of the old file (broken, too large).
                 report.by_file.remove(&picture.display().to_string());
-                report
-                    .by_file
-                    .remove(&format!("{} (size)", picture.display()));
                 pictures.write(PictureChanged(picture.clone()));
             }
             pending.touch(slug, now, picture.is_some());

@@ -22,6 +22,15 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 /// further and the suggestion would be a guess, so every allowed name is listed.
 const MAX_TYPO_DISTANCE: usize = 3;
 
+/// The field a misspelt `found` was meant to be, when one is close enough.
+pub(super) fn closest_field<'a>(candidates: &[&'a str], found: &str) -> Option<&'a str> {
+    candidates
+        .iter()
+        .copied()
+        .min_by_key(|f| strsim::levenshtein(f, found))
+        .filter(|f| strsim::levenshtein(f, found) <= MAX_TYPO_DISTANCE)
+}
+
 /// The hint where only a look at a correct file helps.
 const COMPARE_WITH_SAMPLE: (&str, &str) = ("对照示例文件的格式", "compare with a sample profile");
 
@@ -197,11 +206,7 @@ fn describe_field_error(code: &RonError) -> Option<String> {
 /// An unknown field: most often a typo, so the closest allowed name is
 /// suggested; failing that, every allowed name.
 fn describe_unknown_field(expected: &[&str], found: &str) -> String {
-    let closest = expected
-        .iter()
-        .min_by_key(|f| strsim::levenshtein(f, found))
-        .filter(|f| strsim::levenshtein(f, found) <= MAX_TYPO_DISTANCE);
-    let (hint_zh, hint_en) = match closest {
+    let (hint_zh, hint_en) = match closest_field(expected, found) {
         Some(f) => (
             format!("是不是想写 `{f}`？"),
             format!("did you mean `{f}`?"),

@@ -8,6 +8,7 @@ use crate::media::Variant;
 use crate::theme;
 use crate::visit::Action;
 use bevy_egui::egui::{self, Align2, Color32, CornerRadius, Rect, RichText, Sense, Ui, pos2, vec2};
+use std::sync::Arc;
 
 /// A related person: a small portrait above two rows of name.
 const TILE: egui::Vec2 = vec2(150.0, 210.0);
@@ -72,10 +73,21 @@ pub fn related_people(ui: &mut Ui, m: &ViewModel, i: usize) -> Option<Action> {
 /// The person's page to take home: a QR code of `address` whose top right
 /// corner is `top_right`, and "扫码带回家 · Scan to read at home" under it.
 pub fn share_code(ui: &Ui, address: &str, top_right: egui::Pos2) {
-    let Ok(code) = qrcode::QrCode::new(address.as_bytes()) else {
-        return; // too long for a QR code: the check warns the curator
+    // Made once per address (kept in egui's memory), not in every frame.
+    let code: Option<Arc<(usize, Vec<bool>)>> = ui.ctx().data_mut(|d| {
+        d.get_temp_mut_or_insert_with(egui::Id::new(("qr", address)), || {
+            let code = qrcode::QrCode::new(address.as_bytes()).ok()?;
+            let dark = code.to_colors().into_iter();
+            let dark = dark.map(|c| c == qrcode::Color::Dark).collect();
+            Some(Arc::new((code.width(), dark)))
+        })
+        .clone()
+    });
+    // An address of thousands of characters has no QR code: none is drawn.
+    let Some(code) = code else {
+        return;
     };
-    let modules = code.width();
+    let (modules, dark) = (code.0, &code.1);
     let side = modules + 2 * QR_QUIET;
     // Whole pixels a module, so that every edge is sharp for a phone.
     let ppp = ui.ctx().pixels_per_point();
@@ -88,8 +100,8 @@ pub fn share_code(ui: &Ui, address: &str, top_right: egui::Pos2) {
         0,
         Color32::WHITE,
     );
-    for (n, colour) in code.to_colors().into_iter().enumerate() {
-        if colour == qrcode::Color::Dark {
+    for (n, &is_dark) in dark.iter().enumerate() {
+        if is_dark {
             let (x, y) = (
                 (n % modules + QR_QUIET) as f32,
                 (n / modules + QR_QUIET) as f32,

@@ -8,8 +8,6 @@
 
 mod surnames;
 
-pub use surnames::surname;
-
 use crate::profile::Profile;
 use pinyin::{ToPinyin, ToPinyinMulti};
 
@@ -140,15 +138,6 @@ impl SearchIndex {
             .collect();
         found.sort_unstable();
         found.into_iter().map(|(_, i)| i).collect()
-    }
-
-    /// How many keys are filed (for the bench).
-    pub fn len(&self) -> usize {
-        self.keys.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
     }
 }
 

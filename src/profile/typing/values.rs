@@ -2,6 +2,7 @@
 //! list, and the start of a text.
 
 use super::Scanner;
+use crate::profile::curator_file::closest_field;
 
 /// The fields that hold a year.
 pub(super) const YEAR_KEYS: [&str; 3] = ["year", "born", "died"];
@@ -79,9 +80,6 @@ pub(super) const KNOWN_KEYS: [&str; 27] = [
     "countdown_seconds",
 ];
 
-/// How many letters a misspelt field may differ by from the one meant.
-const MAX_TYPO_DISTANCE: usize = 3;
-
 /// The leading digits of a value, full-width ones read as ASCII.
 fn ascii_digits(value: &str) -> String {
     value
@@ -101,10 +99,7 @@ impl Scanner<'_> {
     /// and (when as long) put right in the repaired copy, so that the rest
     /// of the file is read in the same pass.
     pub(super) fn unknown_key(&mut self, word: &str, at: usize) {
-        let meant = KNOWN_KEYS
-            .iter()
-            .min_by_key(|k| strsim::levenshtein(k, word))
-            .filter(|k| strsim::levenshtein(k, word) <= MAX_TYPO_DISTANCE);
+        let meant = closest_field(&KNOWN_KEYS, word);
         let (zh, en) = match meant {
             Some(k) => (
                 format!("是不是想写 `{k}`？"),
