@@ -10,6 +10,7 @@ pub mod images;
 pub mod library;
 pub mod media;
 pub mod profile;
+pub mod report;
 pub mod screens;
 pub mod search;
 pub mod staff;
@@ -50,6 +51,11 @@ pub struct KioskOptions {
     pub pin: Option<String>,
     /// Window size when not fullscreen.
     pub size: (u32, u32),
+    /// The kiosk's state folder: each person's last good profile is kept
+    /// there, to outlive a restart. None keeps nothing.
+    pub state: Option<PathBuf>,
+    /// The curators' report folder (`index.html`, `preview/`), if any.
+    pub report: Option<PathBuf>,
 }
 
 /// The kiosk's own plugins, one per module that holds state. No window,
@@ -72,6 +78,7 @@ pub fn plugin(app: &mut App) {
         idle::plugin,
         staff::plugin,
         screens::plugin,
+        report::plugin,
     ));
 }
 
@@ -134,6 +141,15 @@ pub fn build_app(opts: &KioskOptions) -> App {
         // only cost memory and fill time (lavapipe draws on the CPU).
         commands.spawn((Camera2d, bevy::render::view::Msaa::Off));
     });
+    if let Some(state) = &opts.state {
+        app.insert_resource(content::LastGood::in_state_folder(state));
+    }
+    if let Some(dir) = &opts.report {
+        app.insert_resource(report::ReportFolder {
+            dir: dir.clone(),
+            previewer: report::Previewer::this_kiosk(opts.size),
+        });
+    }
     app.add_plugins(plugin);
     if opts.fullscreen {
         app.add_systems(Update, fill_the_monitor);

@@ -24,6 +24,10 @@ fn main() -> ExitCode {
                 curator: cli.curator,
                 pin: machine.pin,
                 size: machine.window.unwrap_or((1920, 1080)),
+                state: machine
+                    .state_dir
+                    .or_else(kiosk::content::LastGood::default_state_folder),
+                report: machine.report_dir,
             });
             ExitCode::SUCCESS
         }
@@ -97,14 +101,23 @@ fn bench(sizes: &[usize], runs: usize, json: bool) -> ExitCode {
 /// `kiosk proof`: every page to PNG (or only some people's, whole).
 fn proof(profiles: &Path, out: &Path, size: (u32, u32), persons: &[String]) -> ExitCode {
     let done = if persons.is_empty() {
-        kiosk::tools::proof::run(profiles, out, size)
+        kiosk::tools::proof::run(profiles, out, size).map(|pages| (pages, Vec::new()))
     } else {
-        kiosk::tools::proof::run_people(profiles, out, size, persons)
+        kiosk::tools::proof::run_people(profiles, out, size, persons).map(|p| (p.pages, p.missing))
     };
     match done {
-        Ok(n) => {
-            println!("wrote {n} pages to {}", out.display());
-            ExitCode::SUCCESS
+        Ok((pages, missing)) => {
+            println!("wrote {pages} pages to {}", out.display());
+            for slug in &missing {
+                eprintln!(
+                    "没有 {slug} 这个人（或其资料有错误）· no person {slug} (or their profile has an error)"
+                );
+            }
+            if missing.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
         }
         Err(e) => {
             eprintln!("proof failed: {e}");

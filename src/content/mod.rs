@@ -5,14 +5,20 @@
 //!
 //! Bevy keeps the last successfully loaded version of an asset when a reload
 //! fails, so a curator's broken save leaves the last good profile on screen
-//! while the curator report shows what is wrong.
+//! while the curator report shows what is wrong. The kiosk also keeps each
+//! last good version on disk (`last_good`), so that it outlives a restart.
 
+mod last_good;
 mod rebuild;
 mod source;
 mod watch;
 
+pub use last_good::{LastGood, saved_at};
 pub use rebuild::ProfileHandles;
-pub use source::{ContentError, ExhibitionAsset, ProfileAsset, asset_plugin, register_source};
+pub use source::{
+    ContentError, ExhibitionAsset, ProfileAsset, asset_plugin, register_source,
+    shown_from_last_good,
+};
 pub use watch::PendingChanges;
 
 use crate::AppSystems;
@@ -73,9 +79,15 @@ pub struct PictureChanged(pub PathBuf);
 
 pub(super) fn plugin(app: &mut App) {
     let root = app.world().resource::<ProfilesRoot>().0.clone();
+    // Set before the plugins are added (`LastGood` is the kiosk's choice;
+    // tests, proofs and the bench keep nothing).
+    let last_good = app.world().get_resource::<LastGood>().cloned();
     app.init_asset::<ProfileAsset>()
         .init_asset::<ExhibitionAsset>()
-        .register_asset_loader(source::ProfileLoader { root: root.clone() })
+        .register_asset_loader(source::ProfileLoader {
+            root: root.clone(),
+            last_good,
+        })
         .register_asset_loader(source::ExhibitionLoader { root })
         .init_resource::<ProfileHandles>()
         .init_resource::<PendingChanges>()

@@ -1,7 +1,7 @@
 //! The handles that keep every profile loaded, and the `Library` rebuilt
 //! from whatever loaded whenever a load finishes or fails.
 
-use super::source::{profile_path, slug_of};
+use super::source::{profile_path, shown_from_last_good, slug_of};
 use super::{
     ContentError, CuratorReport, EXHIBITION_FILE, ExhibitionAsset, LibraryChanged, ProfileAsset,
     ProfilesRoot, SOURCE,
@@ -103,10 +103,12 @@ fn problems_of(error: &AssetLoadError, path: &str) -> Vec<Problem> {
     )]
 }
 
-/// Failed loads and reloads: record why, for the curator.
+/// Failed loads and reloads: record why, for the curator (and that
+/// visitors still see the last good version, when Bevy kept one).
 pub(super) fn record_failures(
     root: Res<ProfilesRoot>,
     mut handles: ResMut<ProfileHandles>,
+    profiles: Res<Assets<ProfileAsset>>,
     mut profile_failures: MessageReader<AssetLoadFailedEvent<ProfileAsset>>,
     mut exhibition_failures: MessageReader<AssetLoadFailedEvent<ExhibitionAsset>>,
     mut report: ResMut<CuratorReport>,
@@ -116,15 +118,17 @@ pub(super) fn record_failures(
         .read()
         .map(|f| {
             handles.arriving.remove(&f.id);
-            (root.display(&slug_of(&f.path)), &f.error)
+            let kept = profiles.get(f.id).map(|a| a.saved);
+            (root.display(&slug_of(&f.path)), &f.error, kept)
         })
         .chain(
             exhibition_failures
                 .read()
-                .map(|f| (root.exhibition_display(), &f.error)),
+                .map(|f| (root.exhibition_display(), &f.error, None)),
         );
-    for (path, error) in paths {
-        let problems = problems_of(error, &path);
+    for (path, error, kept) in paths {
+        let mut problems = problems_of(error, &path);
+        problems.extend(kept.map(|saved| shown_from_last_good(&path, saved)));
         for p in &problems {
             warn!("curator: {p}");
         }
@@ -166,7 +170,7 @@ pub(super) fn rebuild_library(
             info!("loaded profile {}", asset.slug);
             report
                 .by_file
-                .insert(root.display(&asset.slug), asset.warnings.clone());
+                .insert(root.display(&asset.slug), asset.problems.clone());
         }
     }
     for event in exhibition_events.read() {
@@ -176,7 +180,7 @@ pub(super) fn rebuild_library(
         {
             report
                 .by_file
-                .insert(root.exhibition_display(), asset.warnings.clone());
+                .insert(root.exhibition_display(), asset.problems.clone());
         }
     }
     *pending |= dirty;

@@ -2,6 +2,7 @@
 //! loaders behind it, which run the same parse-and-validate code as `kiosk
 //! check`.
 
+use super::last_good::{LastGood, saved_at};
 use super::{ProfilesRoot, SOURCE};
 use crate::profile::{self, Exhibition, Loaded, Position, Problem, Profile, ProfileDir, msg};
 use bevy::asset::io::{
@@ -12,6 +13,7 @@ use bevy::asset::{AssetLoader, AssetPath, LoadContext};
 use bevy::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::time::SystemTime;
 
 /// Bevy's asset plugin as the kiosk uses it. Bevy watches nothing: the
 /// kiosk's own watcher (`FolderWatcher`) follows every curator's change and
@@ -91,15 +93,21 @@ impl AssetReader for ProfileReader {
 pub struct ProfileAsset {
     pub slug: String,
     pub profile: Arc<Profile>,
-    /// Warnings found while loading (a profile with errors never loads).
-    pub warnings: Vec<Problem>,
+    /// What the curator is told of the file: its warnings; and, when it is
+    /// shown from its last good version, the errors of the file as it is.
+    pub problems: Vec<Problem>,
     pub name_at: Position,
+    /// When the version shown was saved.
+    pub saved: SystemTime,
+    /// The file as it is has errors: this is its last good version, kept
+    /// from before (`LastGood`).
+    pub from_last_good: bool,
 }
 
 #[derive(Asset, TypePath, Debug)]
 pub struct ExhibitionAsset {
     pub exhibition: Arc<Exhibition>,
-    pub warnings: Vec<Problem>,
+    pub problems: Vec<Problem>,
 }
 
 /// Why a file did not load: the same problems `kiosk check` prints.
@@ -112,6 +120,8 @@ pub enum ContentError {
 #[derive(TypePath)]
 pub(super) struct ProfileLoader {
     pub(super) root: PathBuf,
+    /// Where last good versions are kept across restarts, if anywhere.
+    pub(super) last_good: Option<LastGood>,
 }
 
 impl AssetLoader for ProfileLoader {
@@ -130,15 +140,62 @@ impl AssetLoader for ProfileLoader {
             root: &self.root,
             slug: &slug,
         };
-        let bytes = read_all(reader, &dir.display("profile.ron")).await?;
-        let (p, warnings, name_at) = accepted(profile::load_profile(&dir, &bytes))?;
+        let path = dir.display("profile.ron");
+        let bytes = read_all(reader, &path).await?;
+        let saved = std::fs::metadata(self.root.join(&slug).join("profile.ron"))
+            .and_then(|m| m.modified())
+            .unwrap_or_else(|_| SystemTime::now());
+        let loaded = profile::load_profile(&dir, &bytes);
+        if let Some(p) = loaded.value {
+            if let Some(store) = &self.last_good
+                && let Err(e) = store.keep(&slug, &bytes, saved)
+            {
+                warn!("cannot keep the last good version of {slug}: {e}");
+            }
+            return Ok(ProfileAsset {
+                slug,
+                profile: Arc::new(p),
+                problems: loaded.problems,
+                name_at: loaded.name_at,
+                saved,
+                from_last_good: false,
+            });
+        }
+        // Errors: the last good version stands in, when one was kept.
+        let Some((profile, name_at, good_saved)) =
+            self.last_good.as_ref().and_then(|s| s.recall(&dir))
+        else {
+            return Err(ContentError::Invalid(loaded.problems));
+        };
+        let mut problems = loaded.problems;
+        problems.push(shown_from_last_good(&path, good_saved));
         Ok(ProfileAsset {
             slug,
-            profile: Arc::new(p),
-            warnings,
+            profile: Arc::new(profile),
+            problems,
             name_at,
+            saved: good_saved,
+            from_last_good: true,
         })
     }
+}
+
+/// What the curator is told of a file with errors whose last good version
+/// visitors still see.
+pub fn shown_from_last_good(path: &str, saved: SystemTime) -> Problem {
+    let at = saved_at(saved);
+    Problem::warning(
+        path,
+        Position::START,
+        msg(
+            format!("此文件有错误，观众看到的是 {at} 保存的上一个正确版本"),
+            format!("this file has errors: visitors see its last good version, saved {at}"),
+            Some((
+                "改正错误并保存，新版本即会显示",
+                "fix the errors and save: the new version is shown",
+            )),
+        ),
+    )
 }
 
 #[derive(TypePath)]
@@ -159,10 +216,10 @@ impl AssetLoader for ExhibitionLoader {
     ) -> Result<ExhibitionAsset, ContentError> {
         let path = self.root.join(super::EXHIBITION_FILE).display().to_string();
         let bytes = read_all(reader, &path).await?;
-        let (e, warnings, _) = accepted(profile::load_exhibition(&path, &bytes))?;
+        let (e, problems, _) = accepted(profile::load_exhibition(&path, &bytes))?;
         Ok(ExhibitionAsset {
             exhibition: Arc::new(e),
-            warnings,
+            problems,
         })
     }
 }

@@ -119,6 +119,14 @@ pub struct MachineConfig {
     /// Window size when not fullscreen, e.g. `(1080, 1920)` for portrait.
     #[serde(default)]
     pub window: Option<(u32, u32)>,
+    /// Where the kiosk keeps its state (each person's last good profile)
+    /// [default: `$XDG_STATE_HOME/kiosk`, else `~/.local/state/kiosk`].
+    #[serde(default)]
+    pub state_dir: Option<PathBuf>,
+    /// Where the curators' report is kept, e.g. on their shared folder:
+    /// `index.html` and `preview/`. None writes no report.
+    #[serde(default)]
+    pub report_dir: Option<PathBuf>,
 }
 
 impl MachineConfig {

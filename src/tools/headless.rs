@@ -10,9 +10,16 @@ use std::path::Path;
 use std::time::Duration;
 
 /// The kiosk on `profiles` at `size`, 60 frames a second of manual time.
-pub fn app(profiles: &Path, (w, h): (u32, u32)) -> App {
+pub fn app(profiles: &Path, size: (u32, u32)) -> App {
+    app_with(profiles, size, |_| {})
+}
+
+/// The same, with `setup` run before the kiosk's plugins are added: what
+/// they read as they are built (`LastGood`, `ReportFolder`).
+pub fn app_with(profiles: &Path, (w, h): (u32, u32), setup: impl FnOnce(&mut App)) -> App {
     let mut app = App::new();
     crate::content::register_source(&mut app, profiles);
+    setup(&mut app);
     app.add_plugins((
         MinimalPlugins.set(crate::images::task_pools()),
         bevy::state::app::StatesPlugin,

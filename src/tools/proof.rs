@@ -23,6 +23,9 @@ use std::time::Duration;
 pub struct Page {
     pub file: String,
     pub staged: Staged,
+    /// A person's whole page, several screens tall: the story, the quote
+    /// and the pictures below the portrait, nothing scrolled away.
+    pub whole: bool,
 }
 
 impl Page {
@@ -34,6 +37,7 @@ impl Page {
                 lang,
                 ..Default::default()
             },
+            whole: false,
         }
     }
 
@@ -46,6 +50,20 @@ impl Page {
                 person: Some(slug.to_owned()),
                 ..Default::default()
             },
+            whole: false,
+        }
+    }
+
+    /// A person's whole page in a language: `detail-<slug>.png` in
+    /// Chinese, `detail-<slug>.en.png` in English.
+    pub fn whole_person(slug: &str, lang: Lang) -> Self {
+        let file = match lang {
+            Lang::Zh => format!("detail-{slug}.png"),
+            Lang::En => format!("detail-{slug}.en.png"),
+        };
+        Self {
+            whole: true,
+            ..Self::person(file, Screen::Detail, lang, slug)
         }
     }
 
@@ -63,8 +81,9 @@ impl Page {
 }
 
 /// Every page a curator proofreads: each screen in both languages (with
-/// the first person in the gallery's order for a person's page and their
-/// first picture), the reading modes, then every person's page.
+/// the first person in the gallery's order for the large-text page and the
+/// viewer), the reading modes, then every person's whole page in both
+/// languages.
 pub fn pages(library: &Library) -> Vec<Page> {
     use Lang::{En, Zh};
     let mut pages = vec![
@@ -94,13 +113,7 @@ pub fn pages(library: &Library) -> Vec<Page> {
     }
     if let Some(first) = library.people.first() {
         let slug = &first.slug;
-        pages.push(Page::person(
-            format!("detail-{slug}-en.png"),
-            Screen::Detail,
-            En,
-            slug,
-        ));
-        // How the page reflows in large text.
+        // How the first screen of a page reflows in large text.
         pages.push(
             Page::person(format!("detail-{slug}-large.png"), Screen::Detail, Zh, slug).large(),
         );
@@ -119,14 +132,10 @@ pub fn pages(library: &Library) -> Vec<Page> {
             ));
         }
     }
-    pages.extend(library.people.iter().map(|p| {
-        Page::person(
-            format!("detail-{}.png", p.slug),
-            Screen::Detail,
-            Zh,
-            &p.slug,
-        )
-    }));
+    for p in &library.people {
+        pages.push(Page::whole_person(&p.slug, Zh));
+        pages.push(Page::whole_person(&p.slug, En));
+    }
     pages
 }
 
@@ -135,55 +144,67 @@ pub fn run(profiles: &Path, out: &Path, size: (u32, u32)) -> Result<usize, Strin
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let mut app = offscreen_app(profiles, size);
     settle(&mut app);
-    let pages = pages(app.world().resource::<Library>());
-    for page in &pages {
+    let (whole, screens): (Vec<Page>, Vec<Page>) = pages(app.world().resource::<Library>())
+        .into_iter()
+        .partition(|p| p.whole);
+    for page in &screens {
         render_page(&mut app, page, &out.join(&page.file))?;
     }
-    Ok(pages.len())
+    // The whole pages are drawn by a second kiosk, on a tall target.
+    drop(app);
+    let mut app = offscreen_app(profiles, whole_size(size));
+    super::headless::settle(&mut app, 2000);
+    for page in &whole {
+        render_page(&mut app, page, &out.join(&page.file))?;
+    }
+    Ok(screens.len() + whole.len())
 }
 
-/// How many screens tall a person's whole page is drawn: the story, the
-/// quote and the pictures below the portrait, nothing scrolled away (a story
-/// longer than that is cut at the foot, as the page says).
+/// How many screens tall a person's whole page is drawn (a story longer
+/// than that is cut at the foot, as the page says).
 const WHOLE_PAGE_SCREENS: u32 = 4;
+
+/// The target a whole page is drawn on: as wide as the screen, four tall.
+fn whole_size((w, h): (u32, u32)) -> (u32, u32) {
+    (w, h * WHOLE_PAGE_SCREENS)
+}
+
+/// What `run_people` did: the pages written, and the people asked for who
+/// are not in the exhibition (no such folder, or a profile with an error).
+#[derive(Debug, Default)]
+pub struct Proofed {
+    pub pages: usize,
+    pub missing: Vec<String>,
+}
 
 /// Renders only these people's pages, each whole (one tall page) and in
 /// both languages: `detail-<slug>.png`, `detail-<slug>.en.png`. Quick: only
-/// their pictures are prepared.
+/// their pictures are prepared. People who cannot be shown are skipped and
+/// named in `missing`.
 pub fn run_people(
     profiles: &Path,
     out: &Path,
-    (w, h): (u32, u32),
+    size: (u32, u32),
     slugs: &[String],
-) -> Result<usize, String> {
+) -> Result<Proofed, String> {
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-    let mut app = offscreen_app(profiles, (w, h * WHOLE_PAGE_SCREENS));
+    let mut app = offscreen_app(profiles, whole_size(size));
     super::headless::settle(&mut app, 2000);
     let library = app.world().resource::<Library>();
-    let mut pages = Vec::new();
-    for slug in slugs {
-        if library.get(slug).is_none() {
-            return Err(format!(
-                "没有 {slug} 这个人（或其资料有错误）· no person {slug} (or their profile has an error)"
-            ));
+    let (shown, missing): (Vec<&String>, Vec<&String>) =
+        slugs.iter().partition(|slug| library.get(slug).is_some());
+    let mut proofed = Proofed {
+        pages: 0,
+        missing: missing.into_iter().cloned().collect(),
+    };
+    for slug in shown {
+        for lang in [Lang::Zh, Lang::En] {
+            let page = Page::whole_person(slug, lang);
+            render_page(&mut app, &page, &out.join(&page.file))?;
+            proofed.pages += 1;
         }
-        pages.push(Page::person(
-            format!("detail-{slug}.png"),
-            Screen::Detail,
-            Lang::Zh,
-            slug,
-        ));
-        pages.push(Page::person(
-            format!("detail-{slug}.en.png"),
-            Screen::Detail,
-            Lang::En,
-            slug,
-        ));
     }
-    for page in &pages {
-        render_page(&mut app, page, &out.join(&page.file))?;
-    }
-    Ok(pages.len())
+    Ok(proofed)
 }
 
 fn offscreen_app(profiles: &Path, (w, h): (u32, u32)) -> App {
@@ -259,7 +280,10 @@ fn render_page(app: &mut App, page: &Page, path: &Path) -> Result<(), String> {
         .resource_mut::<crate::idle::Idle>()
         .visitor_here();
     // Let the screen change (and a zoom for large text, which reaches the
-    // layout a frame later) and its images be asked for, then prepared.
+    // layout a frame later) and its images be asked for, then prepared. The
+    // camera draws nothing meanwhile: egui lays out all the same, and on a
+    // software renderer a whole tall page costs a third of a second a frame.
+    draws(app, false);
     for _ in 0..6 {
         app.update();
     }
@@ -267,6 +291,7 @@ fn render_page(app: &mut App, page: &Page, path: &Path) -> Result<(), String> {
     for _ in 0..3 {
         app.update();
     }
+    draws(app, true);
     let done = Arc::new(AtomicBool::new(false));
     let failed = Arc::new(std::sync::Mutex::new(None::<String>));
     let target = app.world().resource::<ProofTarget>().0.clone();
@@ -279,7 +304,7 @@ fn render_page(app: &mut App, page: &Page, path: &Path) -> Result<(), String> {
                 .clone()
                 .try_into_dynamic()
                 .map_err(|e| e.to_string())
-                .and_then(|img| img.to_rgb8().save(&file).map_err(|e| e.to_string()));
+                .and_then(|img| save_whole(&img.to_rgb8(), &file).map_err(|e| e.to_string()));
             if let Err(e) = result {
                 *failed_in.lock().unwrap_or_else(|p| p.into_inner()) = Some(e);
             }
@@ -299,4 +324,20 @@ fn render_page(app: &mut App, page: &Page, path: &Path) -> Result<(), String> {
         Some(e) => Err(format!("{}: {e}", path.display())),
         None => Ok(()),
     }
+}
+
+/// Whether the proof's camera renders frames (egui lays out either way).
+fn draws(app: &mut App, on: bool) {
+    let mut cameras = app.world_mut().query::<&mut Camera>();
+    for mut camera in cameras.iter_mut(app.world_mut()) {
+        camera.is_active = on;
+    }
+}
+
+/// Writes the page whole or not at all: a preview is taken from here while
+/// the next is drawn, and a stopped proof leaves no half page.
+fn save_whole(page: &image::RgbImage, file: &Path) -> image::ImageResult<()> {
+    let part = file.with_extension("png.part");
+    page.save_with_format(&part, image::ImageFormat::Png)?;
+    std::fs::rename(&part, file).map_err(image::ImageError::IoError)
 }

@@ -13,6 +13,7 @@ mod images;
 mod library;
 mod live;
 mod proof;
+mod report;
 mod robust;
 mod search;
 mod snapshots;

@@ -1,14 +1,13 @@
-//! `kiosk proof` renders every page of the shipped exhibition offscreen.
+//! `kiosk proof` renders every page of an exhibition offscreen.
 
 use kiosk::visit::Screen;
 use std::collections::HashSet;
 
 #[test]
-fn proof_renders_every_page_at_full_hd() {
-    let out = tempfile::tempdir().unwrap();
-    let profiles = crate::support::shipped_profiles();
-    crate::support::proof(&profiles, out.path(), None);
-
+fn proof_renders_every_screen_and_everyones_whole_page() {
+    let out = crate::support::rendered_snapshot_collection();
+    let profiles =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/profiles");
     let library = crate::support::library_of(&profiles);
     let pages = kiosk::tools::proof::pages(&library);
     // Each screen in both languages, the reading modes, and everyone.
@@ -24,7 +23,6 @@ fn proof_renders_every_page_at_full_hd() {
         "timeline-en.png".into(),
         "search.png".into(),
         "search-en.png".into(),
-        format!("detail-{first}-en.png"),
         format!("detail-{first}-large.png"),
         format!("viewer-{first}.png"),
         format!("viewer-{first}-en.png"),
@@ -32,15 +30,25 @@ fn proof_renders_every_page_at_full_hd() {
         assert!(expected.contains(&name), "no {name} among the pages");
     }
     for p in &library.people {
-        let name = format!("detail-{}.png", p.slug);
-        assert!(expected.contains(&name), "no {name} among the pages");
+        for name in [
+            format!("detail-{}.png", p.slug),
+            format!("detail-{}.en.png", p.slug),
+        ] {
+            assert!(expected.contains(&name), "no {name} among the pages");
+        }
     }
     let mut seen = HashSet::new();
     for (name, page) in expected.iter().zip(&pages) {
-        let img = image::open(out.path().join(name))
+        let img = image::open(out.join(name))
             .unwrap_or_else(|e| panic!("{name}: {e}"))
             .to_rgb8();
-        assert_eq!(img.dimensions(), (1920, 1080), "{name}");
+        // A person's page is whole: four screens tall, one PNG.
+        let size = if page.whole {
+            (1920, 4320)
+        } else {
+            (1920, 1080)
+        };
+        assert_eq!(img.dimensions(), size, "{name}");
         // The page as a visitor sees it after a touch: the top-left corner is
         // the screen's ground, not dimmed by the idle countdown's overlay.
         let corner = img.get_pixel(8, 8).0;
@@ -62,13 +70,14 @@ fn proof_renders_every_page_at_full_hd() {
             "{name} looks blank ({} colours)",
             colours.len()
         );
-        // Every page is different: each detail page shows its own person.
+        // Every page is different: each detail page shows its own person,
+        // in its own language.
         assert!(
             seen.insert(img.into_raw()),
             "{name} is identical to another page"
         );
     }
-    let files = std::fs::read_dir(out.path()).unwrap().count();
+    let files = std::fs::read_dir(out).unwrap().count();
     assert_eq!(files, expected.len());
 }
 

@@ -51,16 +51,9 @@ fn difference(a: &image::RgbImage, b: &image::RgbImage) -> (usize, image::RgbIma
     (n, diff)
 }
 
-/// The fixed collection's pages, rendered once for the tests here.
+/// The fixed collection's pages, rendered once for every test that looks.
 fn rendered() -> &'static Path {
-    static RENDERED: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
-    RENDERED.get_or_init(|| {
-        let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("snapshots-rendered");
-        let _ = std::fs::remove_dir_all(&out);
-        let cache = tempfile::tempdir().unwrap();
-        crate::support::proof(&snapshots().join("profiles"), &out, Some(cache.path()));
-        out
-    })
+    crate::support::rendered_snapshot_collection()
 }
 
 #[test]

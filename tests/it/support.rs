@@ -55,6 +55,20 @@ pub fn proof(profiles: &Path, out: &Path, cache: Option<&Path>) {
     assert!(status.success(), "kiosk proof failed");
 }
 
+/// The fixed collection of the visual references (`tests/snapshots/profiles`),
+/// rendered by `kiosk proof` once for every test that looks at its pages.
+pub fn rendered_snapshot_collection() -> &'static Path {
+    static RENDERED: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    RENDERED.get_or_init(|| {
+        let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join("snapshots-rendered");
+        let _ = std::fs::remove_dir_all(&out);
+        let cache = tempfile::tempdir().unwrap();
+        let profiles = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots/profiles");
+        proof(&profiles, &out, Some(cache.path()));
+        out
+    })
+}
+
 /// A temp copy of a profiles folder, to break or edit.
 pub fn copy_profiles(from: &Path) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -88,6 +102,17 @@ impl Kiosk {
         let mut kiosk = Self { app, window };
         kiosk.settle();
         kiosk.name_targets();
+        kiosk
+    }
+
+    /// The kiosk on `profiles` on the real clock, with `setup` run before
+    /// its plugins are built (a state folder, a report folder).
+    pub fn with(profiles: &Path, setup: impl FnOnce(&mut App)) -> Self {
+        let mut app = kiosk::tools::headless::app_with(profiles, (W, H), setup);
+        app.insert_resource(bevy::time::TimeUpdateStrategy::Automatic);
+        let window = kiosk::tools::headless::window(&mut app);
+        let mut kiosk = Self { app, window };
+        kiosk.settle();
         kiosk
     }
 
