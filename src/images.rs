@@ -278,12 +278,20 @@ pub struct Prewarm {
     /// Whether anything had to be decoded: on a warm cache every file is
     /// found prepared in a moment, and no progress is shown for that.
     decoded: bool,
+    /// Nothing is prepared ahead (a proof of a few people needs only theirs).
+    off: bool,
 }
 
 impl Prewarm {
     /// Whether pictures are being prepared ahead right now.
     pub fn busy(&self) -> bool {
         !self.running.is_empty()
+    }
+
+    /// Prepares nothing ahead from now on.
+    pub fn turn_off(&mut self) {
+        self.off = true;
+        self.queue.clear();
     }
 
     /// (prepared, total) while a cold cache is being filled.
@@ -313,7 +321,7 @@ fn prewarm(
             None => true,
         });
     prewarm.done += before - prewarm.running.len();
-    if changed.read().count() > 0 {
+    if changed.read().count() > 0 && !prewarm.off {
         // The first few hundred people: what a visitor reaches soon. Beyond
         // that, pictures are prepared when they come into view, so a start
         // costs the same with 10,000 people as with 108.

@@ -233,8 +233,13 @@ fn offscreen_app(profiles: &Path, (w, h): (u32, u32)) -> App {
     app.cleanup();
     let target = Image::new_target_texture(w, h, TextureFormat::Rgba8UnormSrgb, None);
     let handle = app.world_mut().resource_mut::<Assets<Image>>().add(target);
-    app.world_mut()
-        .spawn((Camera2d, RenderTarget::Image(handle.clone().into())));
+    app.world_mut().spawn((
+        Camera2d,
+        // As the kiosk draws (egui antialiases itself): a multisampled
+        // target of a whole page cost 600 MB on the software renderer.
+        bevy::render::view::Msaa::Off,
+        RenderTarget::Image(handle.clone().into()),
+    ));
     app.insert_resource(ProofTarget(handle));
     app
 }
