@@ -14,6 +14,7 @@ mod library;
 mod live;
 mod proof;
 mod robust;
+mod roster;
 mod search;
 mod snapshots;
 mod staff;

@@ -80,7 +80,9 @@ fn is_date_tail(rest: &str) -> bool {
 /// A year of death: what a person writes for "still living" is no year.
 pub fn year_of_death(cell: &str) -> Option<Value> {
     let s = half_width(cell);
-    let living = ["", "无", "在世", "健在", "-", "—", "－", "–", "/", "0", "none"];
+    let living = [
+        "", "无", "在世", "健在", "-", "—", "－", "–", "/", "0", "none",
+    ];
     (!living.contains(&s.to_lowercase().as_str())).then(|| year(cell))
 }
 
@@ -253,7 +255,17 @@ mod tests {
 
     #[test]
     fn years_as_curators_write_them() {
-        for cell in ["1958", "1958.0", "1958年", "１９５８", "1958-03-12", "1958/3", "1958年3月12日", " 1958 ", "1958.3"] {
+        for cell in [
+            "1958",
+            "1958.0",
+            "1958年",
+            "１９５８",
+            "1958-03-12",
+            "1958/3",
+            "1958年3月12日",
+            " 1958 ",
+            "1958.3",
+        ] {
             assert_eq!(year(cell), known("1958"), "{cell}");
         }
         assert_eq!(year("一九五八"), Value::Typed("一九五八".into()));
@@ -290,7 +302,10 @@ mod tests {
         let m = media("a.jpg | 照片 | 说明 | 1958").unwrap();
         assert_eq!((m.caption_en.as_str(), m.year), ("", Some(known("1958"))));
         let m = media("a\\b.jpg｜资料｜说明｜Caption").unwrap();
-        assert_eq!((m.file.as_str(), m.caption_en.as_str(), m.year), ("a/b.jpg", "Caption", None));
+        assert_eq!(
+            (m.file.as_str(), m.caption_en.as_str(), m.year),
+            ("a/b.jpg", "Caption", None)
+        );
         assert_eq!(media("a.jpg | 照片"), None);
     }
 }

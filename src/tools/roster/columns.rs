@@ -89,11 +89,7 @@ impl Column {
             Column::Folder => &["文件夹", "Folder", "Slug"],
             Column::WorkUnitEn => &["工作单位（英文）", "Work unit (English)"],
             Column::PositionEn => &["职务（英文）", "Position (English)"],
-            Column::HonoursEn => &[
-                "荣誉（英文）",
-                "Honours (English)",
-                "Honors (English)",
-            ],
+            Column::HonoursEn => &["荣誉（英文）", "Honours (English)", "Honors (English)"],
             Column::SummaryEn => &["简介（英文）", "Summary (English)"],
             Column::StoryEn => &["事迹（英文）", "Story (English)"],
             Column::QuoteEn => &["格言（英文）", "Quote (English)"],
@@ -105,27 +101,9 @@ impl Column {
     /// The column a header names, if any.
     pub fn of_header(header: &str) -> Option<Column> {
         let header = normalise_header(header);
-        Column::ALL.into_iter().find(|c| {
-            c.headers()
-                .iter()
-                .any(|h| normalise_header(h) == header)
-        })
-    }
-
-    /// The profile field this column's problems are told about, for the
-    /// columns whose text holds a single field (used to tell a reader which
-    /// RON field the check's words name).
-    pub fn is_english(self) -> bool {
-        matches!(
-            self,
-            Column::NameEn
-                | Column::WorkUnitEn
-                | Column::PositionEn
-                | Column::HonoursEn
-                | Column::SummaryEn
-                | Column::StoryEn
-                | Column::QuoteEn
-        )
+        Column::ALL
+            .into_iter()
+            .find(|c| c.headers().iter().any(|h| normalise_header(h) == header))
     }
 }
 

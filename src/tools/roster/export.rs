@@ -41,7 +41,10 @@ pub fn export(profiles: &Path, out: &Path, format: FileKind) -> ExportReport {
     let mut report = ExportReport::default();
     let mut rows = Vec::new();
     for slug in profile_slugs(profiles) {
-        let dir = ProfileDir { root: profiles, slug: &slug };
+        let dir = ProfileDir {
+            root: profiles,
+            slug: &slug,
+        };
         let path = dir.display("profile.ron");
         let loaded = crate::profile::curator_file::read_text_file(Path::new(&path))
             .ok()
@@ -52,13 +55,24 @@ pub fn export(profiles: &Path, out: &Path, format: FileKind) -> ExportReport {
                 crate::profile::msg(
                     "这份资料有错误，没有导出",
                     "this profile has errors and is not exported",
-                    Some(("先运行 kiosk check 改正", "run kiosk check and put it right first")),
+                    Some((
+                        "先运行 kiosk check 改正",
+                        "run kiosk check and put it right first"
+                    )),
                 )
             ));
             continue;
         };
         let cells = cells_of(&slug, &profile);
-        check_read_back(profiles, out, rows.len() + 2, &slug, &cells, &profile, &mut report);
+        check_read_back(
+            profiles,
+            out,
+            rows.len() + 2,
+            &slug,
+            &cells,
+            &profile,
+            &mut report,
+        );
         rows.push(Row { slug, cells });
     }
     let written = match format {
@@ -67,7 +81,10 @@ pub fn export(profiles: &Path, out: &Path, format: FileKind) -> ExportReport {
     };
     match written {
         Ok(n) => report.people = n,
-        Err(e) => report.error(format!("{}: error: 无法写入 · cannot write: {e}", out.display())),
+        Err(e) => report.error(format!(
+            "{}: error: 无法写入 · cannot write: {e}",
+            out.display()
+        )),
     }
     report
 }
@@ -109,7 +126,12 @@ fn cells_of(slug: &str, p: &Profile) -> Vec<String> {
             Column::SummaryEn => en(&p.summary),
             Column::StoryEn => en(&p.story),
             Column::QuoteEn => en(&quote),
-            Column::Media => p.media.iter().map(media_item).collect::<Vec<_>>().join("；\n"),
+            Column::Media => p
+                .media
+                .iter()
+                .map(media_item)
+                .collect::<Vec<_>>()
+                .join("；\n"),
             Column::Sample => if p.sample { "是" } else { "" }.into(),
         })
         .collect()
@@ -171,10 +193,21 @@ fn check_read_back(
     profile: &Profile,
     report: &mut ExportReport,
 ) {
-    let by_column = Column::ALL.iter().copied().zip(cells.iter().map(String::as_str)).collect();
+    let by_column = Column::ALL
+        .iter()
+        .copied()
+        .zip(cells.iter().map(String::as_str))
+        .collect();
     let (person, _) = row::read(&Cells { by_column });
     let text = compose(&person, "");
-    let again = load_profile(&ProfileDir { root: profiles, slug }, text.text.as_bytes()).value;
+    let again = load_profile(
+        &ProfileDir {
+            root: profiles,
+            slug,
+        },
+        text.text.as_bytes(),
+    )
+    .value;
     if again.as_ref() != Some(profile) {
         report.problems.push(format!(
             "{}:{row_number}:{}: warning: {}",
@@ -232,9 +265,18 @@ fn write_xlsx(out: &Path, rows: &[Row], report: &mut ExportReport) -> Result<usi
                 "{}: error: {}",
                 row.slug,
                 crate::profile::msg(
-                    format!("{} 超过 Excel 一格 32767 字的上限，这一行没有导出", c.header()),
-                    format!("{} is over Excel's 32,767 characters a cell: the row is not exported", c.english()),
-                    Some(("请导出为 CSV：kiosk export --csv 花名册.csv", "export to CSV instead: kiosk export --csv roster.csv")),
+                    format!(
+                        "{} 超过 Excel 一格 32767 字的上限，这一行没有导出",
+                        c.header()
+                    ),
+                    format!(
+                        "{} is over Excel's 32,767 characters a cell: the row is not exported",
+                        c.english()
+                    ),
+                    Some((
+                        "请导出为 CSV：kiosk export --csv 花名册.csv",
+                        "export to CSV instead: kiosk export --csv roster.csv"
+                    )),
                 )
             ));
             continue;
@@ -259,7 +301,9 @@ fn write_xlsx(out: &Path, rows: &[Row], report: &mut ExportReport) -> Result<usi
 fn width(c: Column) -> f64 {
     match c {
         Column::Born | Column::Died | Column::Gender | Column::Sample => 7.0,
-        Column::Summary | Column::Story | Column::SummaryEn | Column::StoryEn | Column::Media => 50.0,
+        Column::Summary | Column::Story | Column::SummaryEn | Column::StoryEn | Column::Media => {
+            50.0
+        }
         Column::Honours | Column::HonoursEn => 36.0,
         _ => 18.0,
     }

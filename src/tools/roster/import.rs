@@ -78,7 +78,11 @@ fn find_header(sheet: &Sheet, report: &mut ImportReport) -> Option<Header> {
         .rows
         .iter()
         .take(HEADER_SEARCH_ROWS)
-        .find(|(_, cells)| cells.iter().any(|c| Column::of_header(c) == Some(Column::Name)))
+        .find(|(_, cells)| {
+            cells
+                .iter()
+                .any(|c| Column::of_header(c) == Some(Column::Name))
+        })
     else {
         report.file_error(msg(
             "找不到“姓名”列",
@@ -219,7 +223,10 @@ impl Row<'_> {
                         msg(
                             format!("无法从姓名“{}”得出文件夹名", person.name.zh),
                             format!("no folder name can be made from “{}”", person.name.zh),
-                            Some(("请在“文件夹”列写上，如 li-ming", "write one in the 文件夹 (Folder) column, e.g. li-ming")),
+                            Some((
+                                "请在“文件夹”列写上，如 li-ming",
+                                "write one in the 文件夹 (Folder) column, e.g. li-ming",
+                            )),
                         ),
                     ));
                     return None;
@@ -265,12 +272,19 @@ impl Row<'_> {
             Some(old) if old.as_ref() == Some(profile) => return Some(Outcome::Unchanged),
             Some(_) if opts.update => Outcome::Updated,
             Some(_) => {
-                let column = if person.folder.is_some() { Column::Folder } else { Column::Name };
+                let column = if person.folder.is_some() {
+                    Column::Folder
+                } else {
+                    Column::Name
+                };
                 found.push(error(
                     column,
                     msg(
                         format!("{} 已经存在，内容与这一行不同，没有覆盖", path.display()),
-                        format!("{} already exists and differs from this row: not overwritten", path.display()),
+                        format!(
+                            "{} already exists and differs from this row: not overwritten",
+                            path.display()
+                        ),
                         Some((
                             "确认要用花名册的内容替换时，加上 --update 再导入",
                             "to replace it with the roster's, import again with --update",
@@ -337,7 +351,10 @@ fn loader_found(
             severity: p.severity,
             message: p.message,
         })
-        .filter(|f| !own.iter().any(|o| o.column == f.column && o.severity == Severity::Error))
+        .filter(|f| {
+            !own.iter()
+                .any(|o| o.column == f.column && o.severity == Severity::Error)
+        })
         .collect()
 }
 
@@ -378,7 +395,10 @@ mod tests {
         assert_eq!(slug_of_name("白国强", "").as_deref(), Some("bai-guoqiang"));
         assert_eq!(slug_of_name("欧阳海", "").as_deref(), Some("ouyang-hai"));
         assert_eq!(slug_of_name("曾", "").as_deref(), Some("zeng"));
-        assert_eq!(slug_of_name("", "Ada Lovelace").as_deref(), Some("ada-lovelace"));
+        assert_eq!(
+            slug_of_name("", "Ada Lovelace").as_deref(),
+            Some("ada-lovelace")
+        );
         assert_eq!(slug_of_name("", ""), None);
     }
 }

@@ -30,9 +30,19 @@ impl ProfileText {
 
     /// A line with its note aligned after it, as in the template.
     fn noted(&mut self, column: Column, line: String, note: &str) {
-        let pad = 40usize.saturating_sub(line.chars().count()).max(1);
+        let pad = NOTE_COLUMN.saturating_sub(width(&line)).max(1);
         self.line(column, format!("{line}{:pad$}// {note}", ""));
     }
+}
+
+/// Where the notes start, as a monospaced editor shows the line.
+const NOTE_COLUMN: usize = 40;
+
+/// How wide a line looks in Notepad: a Chinese character takes two places.
+fn width(line: &str) -> usize {
+    line.chars()
+        .map(|c| if c >= '\u{2E80}' { 2 } else { 1 })
+        .sum()
 }
 
 /// A text as RON writes it: in double quotes, with `"`, `\` and line
@@ -67,37 +77,96 @@ pub fn compose(person: &Person, source: &str) -> ProfileText {
         columns: Vec::new(),
     };
     let name = Column::Name;
-    t.line(name, format!("// 人物资料，由花名册 {source} 导入。每一行“//”后面是说明，看板不显示。"));
-    t.line(name, "// 文字两边用英文双引号 \"…\"，文字里面的引号用中文引号“”。");
+    t.line(
+        name,
+        format!("// 人物资料，由花名册 {source} 导入。每一行“//”后面是说明，看板不显示。"),
+    );
+    t.line(
+        name,
+        "// 文字两边用英文双引号 \"…\"，文字里面的引号用中文引号“”。",
+    );
     t.line(name, "// 改好保存后，可运行 kiosk check 检查。");
     t.line(name, "(");
-    t.noted(Column::Sample, format!("    sample: {},", person.sample), "示例人物写 true，真实人物写 false");
-    t.noted(name, format!("    name: {},", pair(&person.name)), "en：英文或拼音名；可留空");
-    t.noted(Column::Gender, format!("    gender: {},", person.gender), "男 或 女");
-    t.noted(Column::Born, format!("    born: {},", person.born), "出生年份，四位数字");
+    t.noted(
+        Column::Sample,
+        format!("    sample: {},", person.sample),
+        "示例人物写 true，真实人物写 false",
+    );
+    t.noted(
+        name,
+        format!("    name: {},", pair(&person.name)),
+        "en：英文或拼音名；可留空",
+    );
+    t.noted(
+        Column::Gender,
+        format!("    gender: {},", person.gender),
+        "男 或 女",
+    );
+    t.noted(
+        Column::Born,
+        format!("    born: {},", person.born),
+        "出生年份，四位数字",
+    );
     match &person.died {
         Some(died) => t.noted(Column::Died, format!("    died: {died},"), "去世年份"),
         None => t.line(Column::Died, "    // died: 2010,                      // 已故者写去世年份（删去开头的 //）；在世者不写这一行"),
     }
-    t.noted(Column::Sector, format!("    sector: {},", person.sector), "工业制造、建筑建设、商业服务、交通运输、医疗卫生、教育、");
-    t.line(Column::Sector, format!("{:40}// 金融、公共服务、科学技术、文化艺术、能源电力、邮电通信", ""));
-    t.line(Column::WorkUnit, format!("    work_unit: {},", pair(&person.work_unit)));
-    t.line(Column::Position, format!("    position: {},", pair(&person.position)));
+    t.noted(
+        Column::Sector,
+        format!("    sector: {},", person.sector),
+        "工业制造、建筑建设、商业服务、交通运输、医疗卫生、教育、",
+    );
+    t.line(
+        Column::Sector,
+        format!(
+            "{:NOTE_COLUMN$}// 金融、公共服务、科学技术、文化艺术、能源电力、邮电通信",
+            ""
+        ),
+    );
+    t.line(
+        Column::WorkUnit,
+        format!("    work_unit: {},", pair(&person.work_unit)),
+    );
+    t.line(
+        Column::Position,
+        format!("    position: {},", pair(&person.position)),
+    );
     honours(&mut t, person);
-    long_text(&mut t, "summary", &person.summary, (Column::Summary, Column::SummaryEn));
-    long_text(&mut t, "story", &person.story, (Column::Story, Column::StoryEn));
+    long_text(
+        &mut t,
+        "summary",
+        &person.summary,
+        (Column::Summary, Column::SummaryEn),
+    );
+    long_text(
+        &mut t,
+        "story",
+        &person.story,
+        (Column::Story, Column::StoryEn),
+    );
     match &person.quote {
         Some(q) => t.noted(Column::Quote, format!("    quote: {},", pair(q)), "可选"),
-        None => t.line(Column::Quote, "    // quote: (zh: \"本人的一句话\", en: \"\"),   // 可选"),
+        None => t.line(
+            Column::Quote,
+            "    // quote: (zh: \"本人的一句话\", en: \"\"),   // 可选",
+        ),
     }
-    t.noted(Column::Portrait, format!("    portrait: {},", quoted(&person.portrait)), "肖像照片，放在本文件夹里");
+    t.noted(
+        Column::Portrait,
+        format!("    portrait: {},", quoted(&person.portrait)),
+        "肖像照片，放在本文件夹里",
+    );
     media(&mut t, person);
     t.line(name, ")");
     t
 }
 
 fn honours(t: &mut ProfileText, person: &Person) {
-    t.noted(Column::Honours, "    honors: [".into(), "每项荣誉一行；最早的荣誉决定他/她在哪个年代");
+    t.noted(
+        Column::Honours,
+        "    honors: [".into(),
+        "每项荣誉一行；最早的荣誉决定他/她在哪个年代",
+    );
     for h in &person.honours {
         t.line(
             Column::Honours,
@@ -109,7 +178,11 @@ fn honours(t: &mut ProfileText, person: &Person) {
             ),
         );
     }
-    t.noted(Column::Honours, "    ],".into(), "level：全国、北京市 或 区级");
+    t.noted(
+        Column::Honours,
+        "    ],".into(),
+        "level：全国、北京市 或 区级",
+    );
 }
 
 /// A long text over three lines, Chinese and English each on its own.
@@ -121,9 +194,16 @@ fn long_text(t: &mut ProfileText, key: &str, text: &Pair, (zh, en): (Column, Col
 }
 
 fn media(t: &mut ProfileText, person: &Person) {
-    t.noted(Column::Media, "    media: [".into(), "照片与资料；kind：照片 或 资料");
+    t.noted(
+        Column::Media,
+        "    media: [".into(),
+        "照片与资料；kind：照片 或 资料",
+    );
     for m in &person.media {
-        let year = m.year.as_ref().map_or(String::new(), |y| format!(", year: {y}"));
+        let year = m
+            .year
+            .as_ref()
+            .map_or(String::new(), |y| format!(", year: {y}"));
         t.line(
             Column::Media,
             format!(

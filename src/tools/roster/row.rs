@@ -84,18 +84,33 @@ impl Cells<'_> {
 
 /// A text as kept: line breaks as `\n` (Excel's, or a CSV's `\r\n`).
 fn text(cell: &str) -> String {
-    cell.replace("\r\n", "\n").replace('\r', "\n").trim().to_owned()
+    cell.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .trim()
+        .to_owned()
 }
 
 /// Reads a row into a person and what is wrong with its cells.
 pub fn read(cells: &Cells) -> (Person, Vec<Found>) {
     let mut found = Vec::new();
     let mut need = |c: Column, v: Value, kind: Kind| settle(&mut found, c, v, kind);
-    let gender = need(Column::Gender, cells::gender(cells.get(Column::Gender)), Kind::Gender);
-    let born = need(Column::Born, cells::year(cells.get(Column::Born)), Kind::Year);
-    let died = cells::year_of_death(cells.get(Column::Died))
-        .map(|v| need(Column::Died, v, Kind::Year));
-    let sector = need(Column::Sector, cells::sector(cells.get(Column::Sector)), Kind::Sector);
+    let gender = need(
+        Column::Gender,
+        cells::gender(cells.get(Column::Gender)),
+        Kind::Gender,
+    );
+    let born = need(
+        Column::Born,
+        cells::year(cells.get(Column::Born)),
+        Kind::Year,
+    );
+    let died =
+        cells::year_of_death(cells.get(Column::Died)).map(|v| need(Column::Died, v, Kind::Year));
+    let sector = need(
+        Column::Sector,
+        cells::sector(cells.get(Column::Sector)),
+        Kind::Sector,
+    );
     let honours = honours(cells, &mut found);
     let media = media(cells, &mut found);
     let sample = cells::sample(cells.get(Column::Sample)).unwrap_or_else(|| {
@@ -118,7 +133,11 @@ pub fn read(cells: &Cells) -> (Person, Vec<Found>) {
         summary: cells.pair(Column::Summary, Column::SummaryEn),
         story: cells.pair(Column::Story, Column::StoryEn),
         quote: (!quote.zh.is_empty() || !quote.en.is_empty()).then_some(quote),
-        portrait: if portrait.is_empty() { DEFAULT_PORTRAIT.into() } else { portrait },
+        portrait: if portrait.is_empty() {
+            DEFAULT_PORTRAIT.into()
+        } else {
+            portrait
+        },
         media,
         folder: (!folder.is_empty()).then(|| folder.to_owned()),
     };
@@ -133,7 +152,7 @@ enum Kind {
     Gender,
     Sector,
     Level,
-    PictureKind,
+    Picture,
 }
 
 impl Kind {
@@ -146,7 +165,7 @@ impl Kind {
             Kind::Gender => "男",
             Kind::Sector => "工业制造",
             Kind::Level => "全国",
-            Kind::PictureKind => "照片",
+            Kind::Picture => "照片",
         }
     }
 
@@ -168,7 +187,7 @@ impl Kind {
                 "可写：全国、国家级、北京市、市级、区级".into(),
                 "use one of: National, Municipal, District",
             ),
-            Kind::PictureKind => ("可写：照片、资料".into(), "use one of: Photo, Document"),
+            Kind::Picture => ("可写：照片、资料".into(), "use one of: Photo, Document"),
         }
     }
 }
@@ -188,7 +207,10 @@ fn settle(found: &mut Vec<Found>, column: Column, value: Value, kind: Kind) -> S
             ),
             _ => (
                 format!("{} 写的是 `{s}`，不是可用的取值", column.header()),
-                format!("{} is `{s}`, which is not an allowed value", column.english()),
+                format!(
+                    "{} is `{s}`, which is not an allowed value",
+                    column.english()
+                ),
             ),
         },
     };
@@ -251,8 +273,16 @@ fn honours(cells: &Cells, found: &mut Vec<Found>) -> Vec<HonourOut> {
     if titles_en.len() > out.len() {
         found.push(error(
             Column::HonoursEn,
-            format!("英文称号有 {} 项，荣誉只有 {} 项", titles_en.len(), out.len()),
-            format!("{} English titles for {} honours", titles_en.len(), out.len()),
+            format!(
+                "英文称号有 {} 项，荣誉只有 {} 项",
+                titles_en.len(),
+                out.len()
+            ),
+            format!(
+                "{} English titles for {} honours",
+                titles_en.len(),
+                out.len()
+            ),
             (
                 "每项荣誉一个英文称号，顺序相同，用“；”隔开",
                 "one English title per honour, in the same order, separated by ；",
@@ -279,7 +309,7 @@ fn media(cells: &Cells, found: &mut Vec<Found>) -> Vec<MediaOut> {
         };
         out.push(MediaOut {
             file: m.file,
-            kind: settle(found, Column::Media, m.kind, Kind::PictureKind),
+            kind: settle(found, Column::Media, m.kind, Kind::Picture),
             caption: Pair {
                 zh: m.caption,
                 en: m.caption_en,

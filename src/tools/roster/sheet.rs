@@ -70,7 +70,12 @@ fn read_workbook(path: &Path) -> Result<Sheet, Unreadable> {
                 format!("cannot read the first sheet: {e}"),
             ));
         }
-        None => return Err(Unreadable::new("表格里没有工作表", "the workbook has no sheet")),
+        None => {
+            return Err(Unreadable::new(
+                "表格里没有工作表",
+                "the workbook has no sheet",
+            ));
+        }
     };
     // A range starts at its first used cell: count rows from there.
     let (first_row, first_col) = range.start().unwrap_or((0, 0));
