@@ -2,7 +2,7 @@
 
 use clap::Parser;
 use kiosk::tools::cli::{Cli, Command};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -33,6 +33,13 @@ fn main() -> ExitCode {
         }
         Some(Command::Check { json, images, .. }) => check(&profiles, json, images),
         Some(Command::New { slug, name, .. }) => new_person(&profiles, &slug, &name),
+        Some(Command::Import {
+            file,
+            dry_run,
+            update,
+            ..
+        }) => import(&profiles, &file, dry_run, update),
+        Some(Command::Export { csv, xlsx, .. }) => export(&profiles, csv, xlsx),
         Some(Command::Bench { sizes, runs, json }) => bench(&sizes, runs, json),
         Some(Command::Proof {
             out, size, persons, ..
@@ -81,6 +88,55 @@ fn new_person(profiles: &Path, slug: &str, name: &str) -> ExitCode {
             eprintln!("{e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `kiosk import`: every problem, one line each, then what was made and
+/// the summary; exit 1 when any row (or the file) has an error.
+fn import(profiles: &Path, file: &Path, dry_run: bool, update: bool) -> ExitCode {
+    use kiosk::tools::roster;
+    let report = roster::import(&roster::ImportOptions {
+        file,
+        profiles,
+        dry_run,
+        update,
+    });
+    for p in &report.problems {
+        println!("{p}");
+    }
+    for line in report.lines() {
+        println!("{line}");
+    }
+    println!("{}", report.summary());
+    if report.errors() > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `kiosk export`: the roster of everyone who loads; exit 1 when anyone
+/// could not be written.
+fn export(profiles: &Path, csv: Option<PathBuf>, xlsx: Option<PathBuf>) -> ExitCode {
+    use kiosk::tools::roster::{FileKind, export};
+    let (out, kind) = match (csv, xlsx) {
+        (Some(csv), _) => (csv, FileKind::Csv),
+        (None, Some(xlsx)) => (xlsx, FileKind::Xlsx),
+        (None, None) => unreachable!("clap requires --csv or --xlsx"),
+    };
+    let report = export(profiles, &out, kind);
+    for p in &report.problems {
+        println!("{p}");
+    }
+    println!(
+        "已导出 {n} 人到 {0} · exported {n} people to {0}",
+        out.display(),
+        n = report.people
+    );
+    if report.errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }
 

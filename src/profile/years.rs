@@ -24,7 +24,7 @@ pub fn this_year() -> i32 {
 /// Civil year of a day count since 1970-01-01 (Howard Hinnant's algorithm).
 /// Its other numbers are the algorithm's own steps (leap days within an era,
 /// month lengths counted from March), kept as published to be checked against it.
-fn year_of_unix_day(days: i64) -> i32 {
+pub fn year_of_unix_day(days: i64) -> i32 {
     let z = days + DAYS_FROM_MARCH_OF_YEAR_0_TO_1970;
     let era = z.div_euclid(DAYS_PER_ERA);
     let doe = z - era * DAYS_PER_ERA;

@@ -1,5 +1,5 @@
 //! The command line: `kiosk`, `kiosk check`, `kiosk new`, `kiosk proof`,
-//! `kiosk bench`.
+//! `kiosk import`, `kiosk export`, `kiosk bench`.
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -65,6 +65,34 @@ pub enum Command {
         /// The person's name in Chinese.
         #[arg(long)]
         name: String,
+        /// The profiles folder [default: profiles, or the machine config's].
+        #[arg(long)]
+        profiles: Option<PathBuf>,
+    },
+    /// Make one person's folder per row of a roster (花名册): .xlsx, .xls,
+    /// .ods or .csv; every problem as FILE:ROW:COLUMN; exit 1 on any error.
+    Import {
+        /// The roster: a workbook (its first sheet) or a CSV.
+        file: PathBuf,
+        /// The profiles folder [default: profiles, or the machine config's].
+        #[arg(long)]
+        profiles: Option<PathBuf>,
+        /// Report what would be done; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Replace a person's profile.ron that differs from their row.
+        #[arg(long)]
+        update: bool,
+    },
+    /// Write every person back as a roster, one row each.
+    #[command(group = clap::ArgGroup::new("out").required(true).args(["csv", "xlsx"]))]
+    Export {
+        /// A CSV file (UTF-8 with a BOM, as Excel opens it).
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+        /// An Excel workbook.
+        #[arg(long, value_name = "FILE")]
+        xlsx: Option<PathBuf>,
         /// The profiles folder [default: profiles, or the machine config's].
         #[arg(long)]
         profiles: Option<PathBuf>,
@@ -154,7 +182,9 @@ impl Cli {
             Some(
                 Command::Check { profiles, .. }
                 | Command::Proof { profiles, .. }
-                | Command::New { profiles, .. },
+                | Command::New { profiles, .. }
+                | Command::Import { profiles, .. }
+                | Command::Export { profiles, .. },
             ) => profiles.clone(),
             _ => None,
         };

@@ -34,17 +34,25 @@ const TEMPLATE: &str = r#"// 人物资料。每一行“//”后面是说明，�
 /// A placeholder portrait: 4:5, the page's warm grey, until the real one.
 const PORTRAIT: (u32, u32) = (400, 500);
 
-/// Makes `root/slug` for a person called `name`; returns the folder.
-pub fn run(root: &Path, slug: &str, name: &str) -> Result<PathBuf, String> {
+/// A folder name a person's folder may have (the roster's import keeps the
+/// same rule): small letters, digits and `-`.
+pub fn check_slug(slug: &str) -> Result<(), String> {
     let slug_ok = !slug.is_empty()
         && slug
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if !slug_ok {
-        return Err(format!(
+    if slug_ok {
+        Ok(())
+    } else {
+        Err(format!(
             "文件夹名 “{slug}” 只能用小写字母、数字和 -，如 li-ming · the folder name may hold only small letters, digits and -, e.g. li-ming"
-        ));
+        ))
     }
+}
+
+/// Makes `root/slug` for a person called `name`; returns the folder.
+pub fn run(root: &Path, slug: &str, name: &str) -> Result<PathBuf, String> {
+    check_slug(slug)?;
     let folder = root.join(slug);
     if folder.exists() {
         return Err(format!(

@@ -15,6 +15,7 @@ mod live;
 mod proof;
 mod report;
 mod robust;
+mod roster;
 mod search;
 mod snapshots;
 mod staff;
