@@ -77,16 +77,7 @@ pub fn compose(person: &Person, source: &str) -> ProfileText {
         columns: Vec::new(),
     };
     let name = Column::Name;
-    t.line(
-        name,
-        format!("// 人物资料，由花名册 {source} 导入。每一行“//”后面是说明，看板不显示。"),
-    );
-    t.line(
-        name,
-        "// 文字两边用英文双引号 \"…\"，文字里面的引号用中文引号“”。",
-    );
-    t.line(name, "// 改好保存后，可运行 kiosk check 检查。");
-    t.line(name, "(");
+    header(&mut t, source);
     t.noted(
         Column::Sample,
         format!("    sample: {},", person.sample),
@@ -159,6 +150,21 @@ pub fn compose(person: &Person, source: &str) -> ProfileText {
     media(&mut t, person);
     t.line(name, ")");
     t
+}
+
+/// The notes on top, as the `kiosk new` template has them, and the opening.
+fn header(t: &mut ProfileText, source: &str) {
+    let name = Column::Name;
+    t.line(
+        name,
+        format!("// 人物资料，由花名册 {source} 导入。每一行“//”后面是说明，看板不显示。"),
+    );
+    t.line(
+        name,
+        "// 文字两边用英文双引号 \"…\"，文字里面的引号用中文引号“”。",
+    );
+    t.line(name, "// 改好保存后，可运行 kiosk check 检查。");
+    t.line(name, "(");
 }
 
 fn honours(t: &mut ProfileText, person: &Person) {
