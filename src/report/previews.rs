@@ -103,11 +103,13 @@ impl Painter {
             let Some(child) = self.spawn(&batch, &rendering) else {
                 return;
             };
-            match self.wait(child, urgent, &asks) {
-                Waited::Finished | Waited::Stopped => {}
-                Waited::Disconnected => return,
+            let mut waiting = batch;
+            let waited = self.wait(child, urgent, &asks, &mut waiting, &rendering);
+            if let Waited::Disconnected = waited {
+                return;
             }
-            let unfinished = self.collect(&batch, &rendering);
+            let unfinished = self.collect(&waiting, &rendering);
+            let _ = std::fs::remove_dir_all(&rendering);
             // A sweep stopped for a save finishes later; a save that failed
             // (its file broke again meanwhile) waits for the next save.
             if !urgent {
@@ -204,11 +206,21 @@ impl Painter {
         }
     }
 
-    /// Waits for the child; a sweep's child is stopped when a save arrives.
-    fn wait(&mut self, mut child: Child, urgent: bool, asks: &Receiver<Ask>) -> Waited {
+    /// Waits for the child, placing each person's pages as they are done
+    /// (`waiting` keeps who is not done yet); a sweep's child is stopped
+    /// when a save arrives.
+    fn wait(
+        &mut self,
+        mut child: Child,
+        urgent: bool,
+        asks: &Receiver<Ask>,
+        waiting: &mut Vec<String>,
+        rendering: &Path,
+    ) -> Waited {
         loop {
+            *waiting = self.collect(waiting, rendering);
             if let Ok(Some(_)) | Err(_) = child.try_wait() {
-                return Waited::Finished;
+                return Waited::Ended;
             }
             match asks.recv_timeout(Duration::from_millis(100)) {
                 Ok(ask) => {
@@ -216,7 +228,7 @@ impl Painter {
                     if !urgent && !self.now.is_empty() {
                         let _ = child.kill();
                         let _ = child.wait();
-                        return Waited::Stopped;
+                        return Waited::Ended;
                     }
                 }
                 Err(RecvTimeoutError::Timeout) => {}
@@ -229,7 +241,8 @@ impl Painter {
         }
     }
 
-    /// Moves each finished pair of pages into place; returns who has none.
+    /// Moves each finished pair of pages into place (the proof writes each
+    /// page whole); returns who has none yet.
     fn collect(&self, batch: &[String], rendering: &Path) -> Vec<String> {
         let mut unfinished = Vec::new();
         for slug in batch {
@@ -246,13 +259,13 @@ impl Painter {
                 }
             }
         }
-        let _ = std::fs::remove_dir_all(rendering);
         unfinished
     }
 }
 
+/// How a child's wait ended: it finished or was stopped (either way, its
+/// pages are placed), or the kiosk is closing.
 enum Waited {
-    Finished,
-    Stopped,
+    Ended,
     Disconnected,
 }

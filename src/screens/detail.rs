@@ -94,6 +94,24 @@ fn page(body: Rect, thumbs_h: f32) -> Page {
     }
 }
 
+/// The page drawn whole, several screens tall: laid out as on a screen
+/// `screen_h` high (the portrait and the pictures where a visitor sees
+/// them), the text running on to the foot of the whole page, where a
+/// portrait screen's pictures then stand, above the bar.
+fn whole_page(all: Rect, body: Rect, screen_h: f32, thumbs_h: f32) -> Page {
+    let bar_h = all.height() - body.height();
+    let screen = Rect::from_min_size(body.min, vec2(body.width(), screen_h - bar_h));
+    let mut at = page(screen, thumbs_h);
+    let below = body.bottom() - screen.bottom();
+    if screen.height() > screen.width() {
+        at.strip = at.strip.translate(vec2(0.0, below));
+        at.text.max.y = at.strip.top() - 8.0;
+    } else {
+        at.text.max.y = body.bottom();
+    }
+    at
+}
+
 pub fn view(ui: &mut Ui, m: &ViewModel, _: &mut ScreenUi) -> Option<Action> {
     let person = m.visit.person.as_deref().and_then(|s| m.library.get(s))?;
     // Back, previous and next are in the bottom bar, always in the same place.
@@ -103,7 +121,10 @@ pub fn view(ui: &mut Ui, m: &ViewModel, _: &mut ScreenUi) -> Option<Action> {
     } else {
         THUMBS_H
     };
-    let at = page(body, thumbs_h);
+    let at = match m.whole_page {
+        Some(screen_h) => whole_page(ui.max_rect(), body, screen_h, thumbs_h),
+        None => page(body, thumbs_h),
+    };
     framed_portrait(ui, m, person, at.portrait);
     if let Some(i) = media_strip(ui, m, person, at.strip) {
         action = Some(Action::OpenMedia(i));

@@ -36,7 +36,16 @@ pub struct ViewModel<'a> {
     pub preparing: Option<(usize, usize)>,
     /// Seconds since the screen appeared (the attract loop's clock).
     pub shown_for: f64,
+    /// A person's page drawn whole (`WholePage`): the height, in points, of
+    /// the screen it stands for.
+    pub whole_page: Option<f32>,
 }
+
+/// A person's page drawn whole, for a proof or a preview: the height in
+/// pixels of the screen it stands for. The page keeps that screen's layout
+/// (portrait, pictures, bar), and its text runs on below, unscrolled.
+#[derive(Resource, Debug, Default, Clone, Copy)]
+pub struct WholePage(pub Option<u32>);
 
 /// The view of `screen`: the one place that knows which function draws what.
 pub fn view(
@@ -81,6 +90,7 @@ struct Stage<'w> {
     prewarm: Res<'w, Prewarm>,
     idle: Res<'w, Idle>,
     report: Res<'w, CuratorReport>,
+    whole_page: Option<Res<'w, WholePage>>,
 }
 
 fn draw(
@@ -117,6 +127,10 @@ fn draw(
         images: &lookup,
         preparing: stage.prewarm.progress(),
         shown_for,
+        whole_page: stage
+            .whole_page
+            .and_then(|w| w.0)
+            .map(|px| px as f32 / ctx.pixels_per_point()),
     };
     let mut rect = ctx.viewport_rect();
     if staff.curator_panel {

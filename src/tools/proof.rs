@@ -153,6 +153,9 @@ pub fn run(profiles: &Path, out: &Path, size: (u32, u32)) -> Result<usize, Strin
     // The whole pages are drawn by a second kiosk, on a tall target.
     drop(app);
     let mut app = offscreen_app(profiles, whole_size(size));
+    // Only the pages' own pictures: none prepared ahead.
+    app.world_mut().resource_mut::<Prewarm>().turn_off();
+    app.insert_resource(crate::screens::WholePage(Some(size.1)));
     super::headless::settle(&mut app, 2000);
     for page in &whole {
         render_page(&mut app, page, &out.join(&page.file))?;
@@ -189,6 +192,9 @@ pub fn run_people(
 ) -> Result<Proofed, String> {
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let mut app = offscreen_app(profiles, whole_size(size));
+    // Only the pages' own pictures: none prepared ahead.
+    app.world_mut().resource_mut::<Prewarm>().turn_off();
+    app.insert_resource(crate::screens::WholePage(Some(size.1)));
     super::headless::settle(&mut app, 2000);
     let library = app.world().resource::<Library>();
     let (shown, missing): (Vec<&String>, Vec<&String>) =
@@ -197,7 +203,13 @@ pub fn run_people(
         pages: 0,
         missing: missing.into_iter().cloned().collect(),
     };
+    // Drawn for a kiosk's report, the pages are of no use once it has gone
+    // (stopped or restarted): no orphan goes on drawing beside the next one.
+    let parent = rustix::process::getppid();
     for slug in shown {
+        if rustix::process::getppid() != parent {
+            return Err("the process that asked for these pages has gone".into());
+        }
         for lang in [Lang::Zh, Lang::En] {
             let page = Page::whole_person(slug, lang);
             render_page(&mut app, &page, &out.join(&page.file))?;

@@ -262,6 +262,7 @@ fn typing(lib: Library, lang: kiosk::profile::Lang) -> Harness<'static, Visit> {
                     images: &lookup,
                     preparing: None,
                     shown_for: 0.0,
+                    whole_page: None,
                 };
                 let action = kiosk::screens::view(Screen::Search, ui, &model, &mut state);
                 if let Some(Action::Key(key)) = action {

@@ -130,6 +130,7 @@ fn show_at(view: View, visit: Visit, size: egui::Vec2) -> Harness<'static, Optio
                     images: &lookup,
                     preparing: None,
                     shown_for: 0.0,
+                    whole_page: None,
                 };
                 let action = kiosk::screens::view(view, ui, &model, &mut state);
                 if action.is_some() {
