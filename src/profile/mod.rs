@@ -16,4 +16,4 @@ pub use format::{
     Exhibition, Gender, Honor, HonorLevel, Lang, Media, MediaKind, Profile, Sector, Text,
 };
 pub use load::{Loaded, load_exhibition, load_profile};
-pub use problem::{Position, Problem, Severity, msg};
+pub use problem::{Position, Problem, Severity, counted, msg};

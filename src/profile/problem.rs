@@ -108,3 +108,12 @@ pub fn msg(zh: impl fmt::Display, en: impl fmt::Display, hint: Option<(&str, &st
         None => format!("{zh} · {en}"),
     }
 }
+
+/// A count in English: `1 error`, `2 errors`, `0 warnings`.
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

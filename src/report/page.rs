@@ -3,7 +3,7 @@
 //! script and no outside file, for any browser on the curators' PCs.
 
 use crate::content::saved_at;
-use crate::profile::Problem;
+use crate::profile::{Problem, counted};
 use html_escape::encode_text as text;
 use std::fmt::Write;
 use std::time::SystemTime;
@@ -96,7 +96,7 @@ h1{font-size:1.6em}h2{font-size:1.2em;margin-top:1.6em}\
 section{border-top:1px solid #ccc}.state{font-weight:normal;font-size:.9em;padding:0 .4em}\
 .left-out .state{background:#b3261e;color:#fff}.last-good .state{background:#f0b400}\
 li{margin:.3em 0;font-family:monospace;white-space:pre-wrap}\
-li.error{color:#b3261e}li.warning{color:#7a5200}.fine li{font-family:inherit}\
+li.error{color:#b3261e}li.warning{color:#7a5200}.fine{columns:20em}.fine li{font-family:inherit}\
 .slug{color:#666;font-size:.8em}";
 
 fn head(html: &mut String, people: &[PersonReport], others: &[&Problem], now: SystemTime) {
@@ -121,7 +121,9 @@ fn head(html: &mut String, people: &[PersonReport], others: &[&Problem], now: Sy
          <p><b>{shown} 人展出，{last_good} 人展出上一个正确版本，{left_out} 人未展出；\
          {errors} 个错误，{warnings} 个提醒</b><br>\
          {shown} shown, {last_good} shown from their last good version, {left_out} left out; \
-         {errors} errors, {warnings} warnings</p>\n",
+         {}, {}</p>\n",
+        counted(errors, "error"),
+        counted(warnings, "warning"),
         at = saved_at(now),
     );
 }
@@ -148,7 +150,7 @@ fn who(person: &PersonReport) -> String {
     if person.previews {
         let _ = write!(
             out,
-            " · <a href=\"preview/{slug}.zh.png\">预览</a> · <a href=\"preview/{slug}.en.png\">preview</a>"
+            " · <a href=\"preview/{slug}.zh.png\">中文预览</a> · <a href=\"preview/{slug}.en.png\">English preview</a>"
         );
     }
     out

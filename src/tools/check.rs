@@ -7,7 +7,9 @@ use crate::media;
 use crate::profile::folders::{folder_problems, read_profile_slugs};
 use crate::profile::locate::Locator;
 use crate::profile::references::referenced_files;
-use crate::profile::{self, Exhibition, Position, Problem, Profile, ProfileDir, Severity, msg};
+use crate::profile::{
+    self, Exhibition, Position, Problem, Profile, ProfileDir, Severity, counted, msg,
+};
 use bevy::tasks::ParallelSlice;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -49,10 +51,12 @@ impl CheckReport {
                 n = self.samples
             )
         });
-        let counts = format!(
-            "{} profiles · {} errors · {} warnings",
-            self.profiles, self.errors, self.warnings
-        );
+        let counts = [
+            counted(self.profiles, "profile"),
+            counted(self.errors, "error"),
+            counted(self.warnings, "warning"),
+        ]
+        .join(" · ");
         [Some(images), samples, Some(counts)]
             .into_iter()
             .flatten()

@@ -142,7 +142,7 @@ pub fn pages(library: &Library) -> Vec<Page> {
 /// Renders every page of the exhibition into `out`; returns how many.
 pub fn run(profiles: &Path, out: &Path, size: (u32, u32)) -> Result<usize, String> {
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-    let mut app = offscreen_app(profiles, size);
+    let mut app = offscreen_app(profiles, size, true);
     settle(&mut app);
     let (whole, screens): (Vec<Page>, Vec<Page>) = pages(app.world().resource::<Library>())
         .into_iter()
@@ -152,10 +152,7 @@ pub fn run(profiles: &Path, out: &Path, size: (u32, u32)) -> Result<usize, Strin
     }
     // The whole pages are drawn by a second kiosk, on a tall target.
     drop(app);
-    let mut app = offscreen_app(profiles, whole_size(size));
-    // Only the pages' own pictures: none prepared ahead.
-    app.world_mut().resource_mut::<Prewarm>().turn_off();
-    app.insert_resource(crate::screens::WholePage(Some(size.1)));
+    let mut app = whole_page_app(profiles, size, false);
     super::headless::settle(&mut app, 2000);
     for page in &whole {
         render_page(&mut app, page, &out.join(&page.file))?;
@@ -191,10 +188,7 @@ pub fn run_people(
     slugs: &[String],
 ) -> Result<Proofed, String> {
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-    let mut app = offscreen_app(profiles, whole_size(size));
-    // Only the pages' own pictures: none prepared ahead.
-    app.world_mut().resource_mut::<Prewarm>().turn_off();
-    app.insert_resource(crate::screens::WholePage(Some(size.1)));
+    let mut app = whole_page_app(profiles, size, true);
     super::headless::settle(&mut app, 2000);
     let library = app.world().resource::<Library>();
     let (shown, missing): (Vec<&String>, Vec<&String>) =
@@ -219,25 +213,39 @@ pub fn run_people(
     Ok(proofed)
 }
 
-fn offscreen_app(profiles: &Path, (w, h): (u32, u32)) -> App {
+/// The kiosk drawing people's whole pages for a screen of `size`: only
+/// the pages' own pictures are prepared, none ahead.
+fn whole_page_app(profiles: &Path, size: (u32, u32), first: bool) -> App {
+    let mut app = offscreen_app(profiles, whole_size(size), first);
+    app.world_mut().resource_mut::<Prewarm>().turn_off();
+    app.insert_resource(crate::screens::WholePage(Some(size.1)));
+    app
+}
+
+/// The kiosk drawing into an image. The log is set up by the first app a
+/// process makes (a second may not set it again).
+fn offscreen_app(profiles: &Path, (w, h): (u32, u32), first: bool) -> App {
     let mut app = App::new();
     app.set_error_handler(bevy::ecs::error::warn);
     crate::content::register_source(&mut app, profiles);
-    app.add_plugins(
-        DefaultPlugins
-            .set(WindowPlugin {
-                primary_window: None,
-                primary_cursor_options: None,
-                exit_condition: ExitCondition::DontExit,
-                ..default()
-            })
-            .set(crate::content::asset_plugin())
-            .set(bevy::log::LogPlugin {
-                level: bevy::log::Level::WARN,
-                ..default()
-            })
-            .disable::<bevy::winit::WinitPlugin>(),
-    );
+    let plugins = DefaultPlugins
+        .set(WindowPlugin {
+            primary_window: None,
+            primary_cursor_options: None,
+            exit_condition: ExitCondition::DontExit,
+            ..default()
+        })
+        .set(crate::content::asset_plugin())
+        .set(bevy::log::LogPlugin {
+            level: bevy::log::Level::WARN,
+            ..default()
+        })
+        .disable::<bevy::winit::WinitPlugin>();
+    if first {
+        app.add_plugins(plugins);
+    } else {
+        app.add_plugins(plugins.disable::<bevy::log::LogPlugin>());
+    }
     app.insert_resource(TimeUpdateStrategy::ManualDuration(FRAME));
     app.add_plugins(bevy_egui::EguiPlugin::default());
     app.add_plugins(crate::plugin);

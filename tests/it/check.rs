@@ -316,7 +316,7 @@ fn the_command_prints_lines_and_exits_1_on_error() {
         line_of(&broken, "stroy:")
     );
     assert!(lines[0].starts_with(&expected), "{stdout}");
-    assert_eq!(*lines.last().unwrap(), "1 profiles · 1 errors · 0 warnings");
+    assert_eq!(*lines.last().unwrap(), "1 profile · 1 error · 0 warnings");
 
     let out = Command::new(env!("CARGO_BIN_EXE_kiosk"))
         .args(["check", "--json", "--profiles"])

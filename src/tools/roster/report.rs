@@ -2,7 +2,7 @@
 //! `FILE:ROW:COLUMN: severity: message` (the row as the spreadsheet numbers
 //! it, the column by its header), what became of each row, and a summary.
 
-use crate::profile::Severity;
+use crate::profile::{Severity, counted};
 use std::fmt;
 
 /// A problem with one cell (or row, or the whole file) of a roster.
@@ -131,8 +131,10 @@ impl ImportReport {
             ""
         };
         format!(
-            "新建 {made} · 更新 {updated} · 未变 {same} · 有错未导入 {bad} 行{dry}\n{made} made · {updated} updated · {same} unchanged · {bad} rows with errors not imported · {} errors · {warnings} warnings",
-            self.errors()
+            "新建 {made} · 更新 {updated} · 未变 {same} · 有错未导入 {bad} 行{dry}\n{made} made · {updated} updated · {same} unchanged · {} with errors not imported · {} · {}",
+            counted(bad, "row"),
+            counted(self.errors(), "error"),
+            counted(warnings, "warning"),
         )
     }
 }
