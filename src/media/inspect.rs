@@ -88,8 +88,8 @@ pub fn check_image(
 }
 
 /// A picture format the kiosk does not show, by the file's first bytes
-/// (whatever its name says): phones save HEIC, web pages WebP, scanners
-/// TIFF or BMP.
+/// (whatever its name says): phones save HEIC, scanners TIFF or BMP. (WebP,
+/// which phones and messaging apps save too, is shown.)
 pub fn foreign_format(file: &Path) -> Option<&'static str> {
     use std::io::Read;
     let mut head = [0u8; 16];
@@ -108,8 +108,6 @@ pub fn foreign_format(file: &Path) -> Option<&'static str> {
         .contains(&b)
     }) {
         Some("HEIC")
-    } else if head.starts_with(b"RIFF") && head.get(8..12) == Some(b"WEBP") {
-        Some("WebP")
     } else if head.starts_with(b"II*\0") || head.starts_with(b"MM\0*") {
         Some("TIFF")
     } else if head.starts_with(b"BM") {

@@ -3,8 +3,10 @@
 //! kiosk draws, into a cache keyed by the file's content.
 
 mod inspect;
+mod scaled;
 
 pub use inspect::{ImageInfo, cannot_show, check_image, foreign_format, large_file, why_not_shown};
+pub use scaled::Decode;
 
 use image::metadata::Orientation;
 
@@ -87,8 +89,9 @@ pub fn cache_dir() -> Option<std::path::PathBuf> {
 }
 
 /// Pictures above this many pixels (a phone photo has 12 million) are
-/// decoded one at a time: two at once stayed in the allocator and took the
-/// kiosk from ~330 to ~450 MB while a cold cache filled, for 10% more speed.
+/// decoded one at a time when they are decoded whole (a JPEG is decoded at
+/// the scale needed, far smaller): two at once stayed in the allocator and
+/// took the kiosk from ~330 to ~450 MB while a cold cache filled.
 /// Smaller pictures, resizing and caching still use every core.
 const LARGE_PIXELS: u64 = 8_000_000;
 static ONE_LARGE_DECODE: std::sync::Mutex<()> = std::sync::Mutex::new(());
@@ -164,7 +167,7 @@ impl From<image::DynamicImage> for Prepared {
 }
 
 /// Bumped whenever preparation changes, so old cache entries are not used.
-const PREPARE_VERSION: u32 = 2;
+const PREPARE_VERSION: u32 = 3;
 
 /// The cache's name for this content (the variant is added per file):
 /// BLAKE3 of the bytes and the preparation version. A hash fixed by its
@@ -224,31 +227,30 @@ fn save(dir: &Path, key: &str, all: &[image::DynamicImage; 3]) {
 /// Decodes once, turns upright (EXIF), flattens transparency onto the page
 /// colour and shrinks step by step to the sizes drawn: [Full, Detail, Card].
 fn prepare_original(bytes: &[u8]) -> Result<[image::DynamicImage; 3], image::ImageError> {
+    prepare_decoded(bytes, Decode::Scaled)
+}
+
+/// `prepare_original`, with the decode chosen (the bench compares them).
+pub fn prepare_decoded(
+    bytes: &[u8],
+    decode: Decode,
+) -> Result<[image::DynamicImage; 3], image::ImageError> {
     use image::ImageDecoder;
-    let reader = || -> Result<image::ImageReader<std::io::Cursor<&[u8]>>, image::ImageError> {
-        Ok(with_limits(
-            image::ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format()?,
-        ))
-    };
-    let (w, h) = reader()?.into_dimensions()?;
-    let _one_at_a_time = (u64::from(w) * u64::from(h) > LARGE_PIXELS).then(|| {
-        ONE_LARGE_DECODE
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-    });
-    let reader = reader()?;
-    if reader.format() == Some(image::ImageFormat::Jpeg) && !jpeg_is_complete(bytes) {
+    let reader =
+        with_limits(image::ImageReader::new(std::io::Cursor::new(bytes)).with_guessed_format()?);
+    let format = reader.format();
+    if format == Some(image::ImageFormat::Jpeg) && !jpeg_is_complete(bytes) {
         // The decoder would fill the missing part with grey and say nothing.
         return Err(image::ImageError::IoError(std::io::Error::new(
             std::io::ErrorKind::UnexpectedEof,
             "the file ends before the picture does (truncated)",
         )));
     }
+    // Only the headers are read here: the size and the EXIF turn.
     let mut decoder = reader.into_decoder()?;
+    let size = decoder.dimensions();
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
-    let mut img = image::DynamicImage::from_decoder(decoder)?;
-    // Shrunk before anything else touches every pixel of a big original;
-    // a photo stored sideways is fitted to the box turned the same way.
+    // A photo stored sideways is fitted to the box turned the same way.
     let sideways = matches!(
         orientation,
         Orientation::Rotate90
@@ -258,24 +260,37 @@ fn prepare_original(bytes: &[u8]) -> Result<[image::DynamicImage; 3], image::Ima
     );
     let (mw, mh) = Variant::Full.max_size();
     let (mw, mh) = if sideways { (mh, mw) } else { (mw, mh) };
-    if img.width() > mw || img.height() > mh {
-        img = img.thumbnail(mw, mh);
-    }
+    let jpeg = match (format, decode) {
+        (Some(image::ImageFormat::Jpeg), Decode::Scaled) => {
+            scaled::scaled_jpeg(bytes, scaled::fitted(size, (mw, mh)))?
+        }
+        _ => None,
+    };
+    let rgb = match jpeg {
+        Some(rgb) => rgb,
+        None => {
+            let _one_at_a_time =
+                (u64::from(size.0) * u64::from(size.1) > LARGE_PIXELS).then(|| {
+                    ONE_LARGE_DECODE
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                });
+            let mut img = image::DynamicImage::from_decoder(decoder)?;
+            // Shrunk before the page colour is laid under every pixel of a
+            // big transparent original (and before, everything: `Full`).
+            let big = img.width() > mw || img.height() > mh;
+            if big && (decode == Decode::Full || img.color().has_alpha()) {
+                img = img.thumbnail(mw, mh);
+            }
+            flatten(img)
+        }
+    };
+    let mut img = image::DynamicImage::ImageRgb8(scaled::fit(rgb, (mw, mh), decode));
     img.apply_orientation(orientation);
-    let full = image::DynamicImage::ImageRgb8(flatten(img));
-    let detail = fit_upright(&full, Variant::Detail);
-    let card = fit_upright(&detail, Variant::Card);
-    Ok([full, detail, card])
-}
-
-/// A smaller copy of an upright image, when it is larger than the variant.
-fn fit_upright(img: &image::DynamicImage, v: Variant) -> image::DynamicImage {
-    let (mw, mh) = v.max_size();
-    if img.width() > mw || img.height() > mh {
-        img.thumbnail(mw, mh)
-    } else {
-        img.clone()
-    }
+    let full = img.into_rgb8();
+    let detail = scaled::fit(full.clone(), Variant::Detail.max_size(), decode);
+    let card = scaled::fit(detail.clone(), Variant::Card.max_size(), decode);
+    Ok([full, detail, card].map(image::DynamicImage::ImageRgb8))
 }
 
 /// RGB on the page colour: transparency composited, 16-bit and grey made RGB8.

@@ -270,9 +270,8 @@ fn folders_that_differ_only_in_capitals_are_told() {
 
 #[test]
 fn a_picture_in_a_format_the_kiosk_cannot_show_is_named() {
-    let formats: [(&str, &[u8]); 4] = [
+    let formats: [(&str, &[u8]); 3] = [
         ("HEIC", b"\0\0\0\x18ftypheic\0\0\0\0mif1heic"),
-        ("WebP", b"RIFF\x10\0\0\0WEBPVP8 \0\0\0\0"),
         ("TIFF", b"II*\0\x08\0\0\0\0\0\0\0\0\0\0\0"),
         ("BMP", b"BM\x36\0\0\0\0\0\0\0\x36\0\0\0\x28\0"),
     ];

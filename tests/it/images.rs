@@ -343,3 +343,121 @@ fn a_jpeg_cut_short_is_refused_though_the_decoder_would_fill_it_in() {
         &std::fs::read(&progressive).unwrap()
     ));
 }
+
+/// A 12-megapixel photo with detail everywhere: gradients, a red corner,
+/// fine stripes (what a scaled decode could blur or shift).
+fn busy_photo(w: u32, h: u32) -> RgbImage {
+    RgbImage::from_fn(w, h, |x, y| {
+        if x < w / 10 && y < h / 10 {
+            Rgb([220, 20, 20])
+        } else if (x / 40 + y / 40) % 2 == 0 {
+            Rgb([(x * 255 / w) as u8, (y * 255 / h) as u8, 120])
+        } else {
+            Rgb([30, 90, ((x + y) % 256) as u8])
+        }
+    })
+}
+
+fn jpeg_bytes(img: &RgbImage, orientation: Option<u16>) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut enc = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 90);
+    if let Some(o) = orientation {
+        enc.set_exif_metadata(exif_orientation(o)).unwrap();
+    }
+    enc.write_image(
+        img.as_raw(),
+        img.width(),
+        img.height(),
+        image::ExtendedColorType::Rgb8,
+    )
+    .unwrap();
+    out
+}
+
+/// The mean difference of two pictures per channel, and the share of
+/// pixels where some channel differs by more than 24.
+fn difference(a: &image::DynamicImage, b: &image::DynamicImage) -> (f64, f64) {
+    // Softened first: two good ways of shrinking blur a hard edge a little
+    // differently, and that is no difference a visitor sees.
+    let soft = |i: &image::DynamicImage| image::imageops::blur(&i.to_rgb8(), 1.5);
+    let (a, b) = (soft(a), soft(b));
+    assert_eq!(a.dimensions(), b.dimensions());
+    let (mut sum, mut far) = (0u64, 0usize);
+    for (pa, pb) in a.pixels().zip(b.pixels()) {
+        let d: Vec<u8> = pa.0.iter().zip(pb.0).map(|(x, y)| x.abs_diff(y)).collect();
+        sum += d.iter().map(|&v| u64::from(v)).sum::<u64>();
+        far += usize::from(d.iter().any(|&v| v > 24));
+    }
+    let n = (a.width() * a.height()) as f64;
+    (sum as f64 / (n * 3.0), far as f64 / n)
+}
+
+#[test]
+fn a_big_jpeg_decoded_at_scale_is_the_picture_a_full_decode_makes() {
+    use kiosk::media::{Decode, prepare_decoded};
+    let photo = busy_photo(4000, 3000);
+    // As a phone stores it: upright, and turned sideways with an EXIF note.
+    for orientation in [None, Some(6)] {
+        let bytes = jpeg_bytes(&photo, orientation);
+        let scaled = prepare_decoded(&bytes, Decode::Scaled).unwrap();
+        let full = prepare_decoded(&bytes, Decode::Full).unwrap();
+        for ((s, f), v) in scaled.iter().zip(&full).zip(["full", "detail", "card"]) {
+            assert_eq!(s.dimensions_pair(), f.dimensions_pair(), "{v}");
+            let (mean, far) = difference(s, f);
+            assert!(
+                // Measured: a mean of 1.5–4 (of 255), and at most 1.5% of
+                // pixels far apart, on the squares' hard edges. A picture
+                // shifted by a pixel, turned or in the wrong colours is many
+                // times that.
+                mean < 5.0 && far < 0.03,
+                "{v} ({orientation:?}): mean difference {mean:.2}, {:.2}% of pixels far",
+                far * 100.0
+            );
+        }
+        // Upright either way: the red corner is at the top left.
+        let card = scaled[2].to_rgb8();
+        let corner = card.get_pixel(3, 3).0;
+        let turned = orientation.is_some();
+        let expect_red = !turned;
+        assert_eq!(corner[0] > 150 && corner[1] < 90, expect_red, "{corner:?}");
+    }
+}
+
+trait Dimensions {
+    fn dimensions_pair(&self) -> (u32, u32);
+}
+
+impl Dimensions for image::DynamicImage {
+    fn dimensions_pair(&self) -> (u32, u32) {
+        (self.width(), self.height())
+    }
+}
+
+#[test]
+fn grey_and_cmyk_jpegs_and_webp_show_in_their_colours() {
+    let dir = tempfile::tempdir().unwrap();
+    // A big grey scan takes the scaled decode; a big CMYK one the general
+    // decoder (which converts its colours).
+    let base = dir.path().join("big.png");
+    busy_photo(4000, 3000).save(&base).unwrap();
+    let b = base.to_str().unwrap();
+    let grey = dir.path().join("grey.jpg");
+    magick(&[b, "-colorspace", "Gray", grey.to_str().unwrap()]);
+    let p = prepare(&grey).expect("a big grey JPEG");
+    assert_eq!((p.0, p.1), (400, 300));
+    let px = pixel(&p, 3, 3);
+    assert!(px[0] == px[1] && px[1] == px[2], "grey stays grey: {px:?}");
+    let cmyk = dir.path().join("cmyk.jpg");
+    magick(&[b, "-colorspace", "CMYK", cmyk.to_str().unwrap()]);
+    let p = prepare(&cmyk).expect("a big CMYK JPEG");
+    assert!(is_red(pixel(&p, 3, 3)), "{:?}", pixel(&p, 3, 3));
+    // WebP, as a messaging app saves a photo.
+    let webp = dir.path().join("photo.webp");
+    let img = marked();
+    image::codecs::webp::WebPEncoder::new_lossless(std::fs::File::create(&webp).unwrap())
+        .write_image(img.as_raw(), 400, 200, image::ExtendedColorType::Rgb8)
+        .unwrap();
+    let p = prepare(&webp).expect("WebP");
+    assert_eq!((p.0, p.1), (400, 200));
+    assert!(is_red(pixel(&p, 5, 5)));
+}

@@ -59,6 +59,10 @@ pub struct SizeReport {
     pub cold_fill_total_ms: Figure,
     pub cold_fill_per_image_ms: Figure,
     pub image_prepare_warm_ms: Figure,
+    /// One 12 MP photo's three sizes, no cache: decoded whole (as before)…
+    pub image_full_decode_ms: Figure,
+    /// …and decoded at the scale needed (as now), in the same run.
+    pub image_scaled_decode_ms: Figure,
     pub start_to_gallery_ms: Figure,
     pub frame_gallery_scroll_us: Figure,
     pub frame_timeline_pan_us: Figure,
@@ -130,6 +134,8 @@ fn measure(n: usize, runs: usize, photos: &[PathBuf]) -> SizeReport {
         cold_fill_total_ms: images.fill_total,
         cold_fill_per_image_ms: images.fill_per_image,
         image_prepare_warm_ms: images.warm,
+        image_full_decode_ms: images.full_decode,
+        image_scaled_decode_ms: images.scaled_decode,
         start_to_gallery_ms,
         frame_gallery_scroll_us: frames.gallery_scroll,
         frame_timeline_pan_us: frames.timeline_pan,
@@ -150,6 +156,8 @@ struct ImageFigures {
     /// `COLD_FILL_PHOTOS` different photos on every core, as a start does.
     fill_total: Figure,
     fill_per_image: Figure,
+    full_decode: Figure,
+    scaled_decode: Figure,
 }
 
 impl ImageFigures {
@@ -169,7 +177,20 @@ impl ImageFigures {
         let warm = (0..runs.max(3))
             .map(|_| ms(|| prepare(cache.path())))
             .collect();
+        // Whole against scaled, in turns, so that both meet the same machine.
+        let bytes = std::fs::read(photo).expect("the bench's photo");
+        let (mut full, mut scaled) = (Vec::new(), Vec::new());
+        for _ in 0..runs.max(3) {
+            full.push(ms(|| {
+                drop(media::prepare_decoded(&bytes, media::Decode::Full))
+            }));
+            scaled.push(ms(|| {
+                drop(media::prepare_decoded(&bytes, media::Decode::Scaled))
+            }));
+        }
         Self {
+            full_decode: Figure::of(full, "ms"),
+            scaled_decode: Figure::of(scaled, "ms"),
             cold: Figure::of(cold, "ms"),
             warm: Figure::of(warm, "ms"),
             fill_total: Figure::of(fills, "ms"),
@@ -264,7 +285,7 @@ pub fn table(reports: &[SizeReport]) -> String {
         "---|".repeat(reports.len())
     ));
     let fill = format!("fill a cold cache: {COLD_FILL_PHOTOS} different 12 MP photos, total");
-    let rows: [(&str, &dyn Fn(&SizeReport) -> String); 13] = [
+    let rows: [(&str, &dyn Fn(&SizeReport) -> String); 15] = [
         ("load + validate all profiles", &|r| {
             r.load_and_validate_ms.to_string()
         }),
@@ -273,6 +294,12 @@ pub fn table(reports: &[SizeReport]) -> String {
         }),
         ("the same, from the cache (warm)", &|r| {
             r.image_prepare_warm_ms.to_string()
+        }),
+        ("one 12 MP photo's sizes, decoded whole (before)", &|r| {
+            r.image_full_decode_ms.to_string()
+        }),
+        ("the same, decoded at the scale needed (now)", &|r| {
+            r.image_scaled_decode_ms.to_string()
         }),
         (&fill, &|r| r.cold_fill_total_ms.to_string()),
         ("the same, per photo (on every core)", &|r| {
