@@ -19,6 +19,9 @@ pub const GOLD: Color32 = Color32::from_rgb(0xC8, 0x9B, 0x3C);
 pub const GOLD_TEXT: Color32 = Color32::from_rgb(0x7A, 0x55, 0x10);
 pub const LINE: Color32 = Color32::from_rgb(0xE2, 0xD5, 0xBF);
 pub const BAND: Color32 = Color32::from_rgb(0xEE, 0xE4, 0xD1);
+/// The mat a document sits on, whole, where its shape leaves the frame
+/// empty: a shade darker than the page, so the frame still shows.
+pub const MAT: Color32 = BAND;
 /// A picture's place while it loads, or when it cannot be shown.
 pub const PLACEHOLDER: Color32 = Color32::from_rgb(0xEA, 0xDF, 0xCA);
 pub const NIGHT: Color32 = Color32::from_rgb(0x14, 0x10, 0x0D);

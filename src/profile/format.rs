@@ -195,8 +195,20 @@ pub struct Media {
     pub year: Option<i32>,
 }
 
+/// Where the face is in a portrait: `(x: 0.5, y: 0.3)`, fractions of the
+/// picture's width and height from its top-left corner. The portrait's crops
+/// (4:5 on cards and the page, the attract loop's whole screen) keep this
+/// point as near their middle as the picture allows.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PortraitFocus {
+    pub x: f32,
+    pub y: f32,
+}
+
 /// One person, as a curator writes them in `profiles/<slug>/profile.ron`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+/// (Not `Eq`: the portrait's focus is a pair of fractions.)
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     /// Fictional example content; the kiosk marks it "示例 · Sample".
@@ -216,6 +228,10 @@ pub struct Profile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<Text>,
     pub portrait: String,
+    /// Where the face is in the portrait; without it, crops keep the
+    /// portrait's upper part.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub portrait_focus: Option<PortraitFocus>,
     #[serde(default)]
     pub media: Vec<Media>,
 }

@@ -13,7 +13,8 @@ pub mod years;
 
 pub use folders::ProfileDir;
 pub use format::{
-    Exhibition, Gender, Honor, HonorLevel, Lang, Media, MediaKind, Profile, Sector, Text,
+    Exhibition, Gender, Honor, HonorLevel, Lang, Media, MediaKind, PortraitFocus, Profile, Sector,
+    Text,
 };
 pub use load::{Loaded, load_exhibition, load_profile};
 pub use problem::{Position, Problem, Severity, counted, msg};

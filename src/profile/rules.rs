@@ -59,6 +59,7 @@ pub(super) fn validate_profile(
     check_life_years(&mut errors, loc, p, this_year);
     check_honours(&mut errors, loc, p, this_year);
     check_media_years(&mut errors, loc, p, this_year);
+    check_portrait_focus(&mut errors, loc, p);
     let mut out = errors.found;
 
     // Referenced files: they must stay inside profiles/ and exist.
@@ -194,6 +195,30 @@ fn check_media_years(errors: &mut Errors, loc: &Locator, p: &Profile, this_year:
         {
             let at = loc.item("media", i, "year");
             add_year_outside(errors, at, ("资料年份", "media year"), year, this_year);
+        }
+    }
+}
+
+/// The face's place in the portrait is a fraction of its width and height:
+/// a point outside the picture (`y: 30`, meant as 30%) crops nothing sensible.
+fn check_portrait_focus(errors: &mut Errors, loc: &Locator, p: &Profile) {
+    let Some(focus) = p.portrait_focus else {
+        return;
+    };
+    for (key, value, from_zh, from_en) in [
+        ("x", focus.x, "从左边", "from the left"),
+        ("y", focus.y, "从上边", "from the top"),
+    ] {
+        if !(0.0..=1.0).contains(&value) {
+            errors.add(
+                loc.item("portrait_focus", 0, key),
+                format!("portrait_focus 的 {key} 为 {value}，应在 0 到 1 之间"),
+                format!("portrait_focus {key} is {value}; it must be between 0 and 1"),
+                Some((
+                    &format!("{key} 是人脸{from_zh}量起占整张照片的比例，例如 0.3 是三成处"),
+                    &format!("{key} is the face's place {from_en} as a share of the picture, e.g. 0.3 for 30%"),
+                )),
+            );
         }
     }
 }

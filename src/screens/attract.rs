@@ -3,6 +3,7 @@
 //! invitation to touch. Any touch wakes it (handled by the idle system, so
 //! the waking touch is never also a tap on the gallery beneath).
 
+use super::framing::{Focus, cover_uv};
 use super::{ViewModel, text};
 use crate::media::Variant;
 use crate::profile::Lang;
@@ -267,13 +268,19 @@ fn ken_burns(
     let progress = (t / (SLIDE_SECS + FADE_SECS)).clamp(0.0, 1.0) as f32;
     match picture {
         crate::images::Picture::Ready(id, size) => {
-            let base = super::widgets::cover_uv(size, stage.size());
+            let focus = Focus::of_portrait(person.profile.portrait_focus);
+            let base = cover_uv(size, stage.size(), focus);
             let zoom = 1.0 + 0.12 * progress;
             let w = base.width() / zoom;
             let h = base.height() / zoom;
             let dir = if seed.is_multiple_of(2) { 1.0 } else { -1.0 };
             let cx = base.center().x + dir * (base.width() - w) * (progress - 0.5);
-            let cy = base.center().y - (base.height() - h) * 0.5 * progress;
+            // Zooming in, the window drifts to the face (or the top).
+            let face_y = match focus {
+                Focus::At(p) => p.y.clamp(base.top() + h / 2.0, base.bottom() - h / 2.0),
+                Focus::Upper => base.top() + h / 2.0,
+            };
+            let cy = base.center().y + (face_y - base.center().y) * progress;
             let uv = Rect::from_center_size(pos2(cx, cy), vec2(w, h));
             ui.painter()
                 .image(id, stage, uv, Color32::WHITE.gamma_multiply(alpha));

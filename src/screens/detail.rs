@@ -1,6 +1,7 @@
 //! One person: portrait, names, honours, facts, summary, quote, story, and
 //! their photos and documents. Swipe for the next or previous person.
 
+use super::framing::Fit;
 use super::nav;
 use super::widgets::{self, years_of_life};
 use super::{ViewModel, related, text};
@@ -213,7 +214,8 @@ fn media_strip(ui: &mut Ui, m: &ViewModel, person: &Person, strip: Rect) -> Opti
         widgets::name(&response, item.caption.get(lang));
         let file = person.media_files.get(i).and_then(Option::as_deref);
         let mark = item.kind.label(lang);
-        widgets::picture(ui, r, m.images.person_picture(file, Variant::Card), mark, 6);
+        let picture = m.images.person_picture(file, Variant::Card);
+        widgets::picture(ui, r, picture, mark, 6, Fit::of_media(item.kind));
         // The caption, two lines at most; the viewer shows it whole.
         let caption = item.caption.get(lang);
         let label = if caption.trim().is_empty() {

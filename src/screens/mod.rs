@@ -7,6 +7,7 @@ pub mod attract;
 pub mod countdown;
 pub mod detail;
 pub mod filters;
+pub mod framing;
 pub mod gallery;
 pub mod nav;
 pub mod rail;

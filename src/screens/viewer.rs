@@ -1,6 +1,7 @@
 //! One photo or document, full screen: pinch or double-tap to zoom, drag to
 //! pan, swipe to the next item, a big close button.
 
+use super::framing::{FULL_UV, Fit};
 use super::{ViewModel, nav, text, widgets};
 use crate::images::Picture;
 use crate::library::Person;
@@ -88,20 +89,23 @@ fn zoom_and_pan(ui: &Ui, response: &egui::Response, stage: Rect, zoom: &mut View
     }
 }
 
-/// The picture fitted to the stage, zoomed and panned; panning stops at its
-/// edges, so the picture never leaves the screen.
+/// The picture fitted to the stage, zoomed and panned.
 fn show(ui: &Ui, stage: Rect, id: egui::TextureId, size: egui::Vec2, zoom: &mut ViewerZoom) {
-    let fit = (stage.width() / size.x).min(stage.height() / size.y);
-    let shown = size * fit * zoom.zoom;
+    let rect = placed(stage, size, zoom);
+    ui.painter()
+        .with_clip_rect(stage)
+        .image(id, rect, FULL_UV, egui::Color32::WHITE);
+}
+
+/// Where a picture of `size` is drawn: whole on the stage, as documents are
+/// everywhere (a photo too: this is where it is seen uncropped), then
+/// zoomed; panning stops at its edges, so it never leaves the screen.
+fn placed(stage: Rect, size: egui::Vec2, zoom: &mut ViewerZoom) -> Rect {
+    let (whole, _) = Fit::Whole.place(size, stage);
+    let shown = whole.size() * zoom.zoom;
     let max_pan = ((shown - stage.size()) / 2.0).max(egui::Vec2::ZERO);
     zoom.pan = zoom.pan.clamp(-max_pan, max_pan);
-    let rect = Rect::from_center_size(stage.center() + zoom.pan, shown);
-    ui.painter().with_clip_rect(stage).image(
-        id,
-        rect,
-        Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0)),
-        egui::Color32::WHITE,
-    );
+    Rect::from_center_size(stage.center() + zoom.pan, shown)
 }
 
 /// The caption under the picture (with its year, unless the caption says
@@ -149,4 +153,25 @@ fn caption_and_place(
         theme::body(),
         theme::ON_DARK,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tall_screenshot_is_seen_whole_until_zoomed() {
+        let stage = Rect::from_min_size(pos2(0.0, 100.0), vec2(1920.0, 770.0));
+        let screenshot = vec2(1080.0, 2340.0);
+        let mut zoom = ViewerZoom::default();
+        let rect = placed(stage, screenshot, &mut zoom);
+        assert!(stage.expand(1e-3).contains_rect(rect), "{rect:?}");
+        assert!((rect.height() - stage.height()).abs() < 1e-3);
+        assert!((rect.width() / rect.height() - 1080.0 / 2340.0).abs() < 1e-4);
+        // Zoomed and dragged far down, it stops at its own top edge.
+        zoom.zoom = 2.0;
+        zoom.pan = vec2(0.0, 10_000.0);
+        let rect = placed(stage, screenshot, &mut zoom);
+        assert!((rect.top() - stage.top()).abs() < 1e-3, "{rect:?}");
+    }
 }

@@ -2,6 +2,7 @@
 //! fingers, portraits with a dignified placeholder, and swipe detection.
 
 use super::ViewModel;
+use super::framing::{Fit, Focus};
 use crate::images::Picture;
 use crate::library::Person;
 use crate::media::Variant;
@@ -215,15 +216,23 @@ pub fn chip(ui: &mut Ui, label: &str, name: &str, selected: bool) -> Response {
     response
 }
 
-/// Draws a picture to cover `rect` (cropping, never stretching), or a
-/// placeholder with the person's surname while it loads or if it is broken.
-pub fn picture(ui: &Ui, rect: Rect, picture: Picture, placeholder: &str, radius: u8) {
+/// Draws a picture in `rect` as `fit` says (a photo covers it, a document
+/// sits whole on a mat, so the frame and its touch target keep their size),
+/// or a placeholder with the person's surname while it loads or if it is
+/// broken.
+pub fn picture(ui: &Ui, rect: Rect, picture: Picture, placeholder: &str, radius: u8, fit: Fit) {
     let painter = ui.painter();
     match picture {
         Picture::Ready(id, size) => {
-            let uv = cover_uv(size, rect.size());
+            let (drawn, uv) = fit.place(size, rect);
+            if fit == Fit::Whole {
+                painter.rect_filled(rect, CornerRadius::same(radius), theme::MAT);
+            }
+            // A fitted picture meets the frame on two sides only: its
+            // corners are rounded only where it fills the frame.
+            let corners = if drawn == rect { radius } else { 0 };
             painter.add(
-                egui::epaint::RectShape::filled(rect, CornerRadius::same(radius), Color32::WHITE)
+                egui::epaint::RectShape::filled(drawn, CornerRadius::same(corners), Color32::WHITE)
                     .with_texture(id, uv),
             );
         }
@@ -247,30 +256,14 @@ pub fn picture(ui: &Ui, rect: Rect, picture: Picture, placeholder: &str, radius:
     }
 }
 
-/// The part of an image of `image` size that covers a `frame` size.
-pub fn cover_uv(image: egui::Vec2, frame: egui::Vec2) -> Rect {
-    if image.x <= 0.0 || image.y <= 0.0 || frame.x <= 0.0 || frame.y <= 0.0 {
-        return Rect::from_min_max(pos2(0.0, 0.0), pos2(1.0, 1.0));
-    }
-    let image_aspect = image.x / image.y;
-    let frame_aspect = frame.x / frame.y;
-    if image_aspect > frame_aspect {
-        let w = frame_aspect / image_aspect;
-        Rect::from_min_max(pos2((1.0 - w) / 2.0, 0.0), pos2((1.0 + w) / 2.0, 1.0))
-    } else {
-        // Portraits: keep the top (faces) rather than the centre.
-        let h = image_aspect / frame_aspect;
-        Rect::from_min_max(pos2(0.0, (1.0 - h) * 0.2), pos2(1.0, (1.0 - h) * 0.2 + h))
-    }
-}
-
-/// A person's portrait at the given variant.
+/// A person's portrait at the given variant, cropped around their face.
 pub fn portrait(ui: &Ui, m: &ViewModel, person: &Person, rect: Rect, variant: Variant, radius: u8) {
     let pic = m
         .images
         .person_picture(person.portrait_file.as_deref(), variant);
     let surname: String = person.profile.name.zh.chars().take(1).collect();
-    picture(ui, rect, pic, &surname, radius);
+    let focus = Focus::of_portrait(person.profile.portrait_focus);
+    picture(ui, rect, pic, &surname, radius, Fit::Cover(focus));
 }
 
 /// The exhibition header shared by Gallery and Timeline: title, subtitle

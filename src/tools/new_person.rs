@@ -25,6 +25,7 @@ const TEMPLATE: &str = r#"// 人物资料。每一行“//”后面是说明，�
     story: (zh: "（请填写事迹）", en: ""),
     // quote: (zh: "本人的一句话", en: ""),   // 可选
     portrait: "portrait.png",           // 肖像照片，放在本文件夹里
+    // portrait_focus: (x: 0.5, y: 0.3), // 可选：人脸在肖像里的位置，x 从左、y 从上，0 到 1（删去开头的 //）
     media: [
         // (file: "1958-工作照.jpg", kind: 照片, caption: (zh: "说明", en: ""), year: 1958),
     ],                                  // kind：照片 或 资料

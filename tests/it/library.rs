@@ -32,6 +32,7 @@ pub(crate) fn person(
             story: Text::new("事迹", "Story"),
             quote: None,
             portrait: "portrait.jpg".into(),
+            portrait_focus: None,
             media: vec![],
         }),
     }

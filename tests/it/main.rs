@@ -12,6 +12,7 @@ mod idle;
 mod images;
 mod library;
 mod live;
+mod pictures;
 mod proof;
 mod report;
 mod robust;

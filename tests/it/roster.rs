@@ -316,4 +316,53 @@ fn roster_round_trip_of_the_test_collections() {
     let p = &people(dir.path())["ce-shiren"];
     assert!(p.story.zh.contains('\n') && p.story.zh.contains('"') && p.quote.is_none());
     round_trip(dir.path());
+    // A portrait's focus, with fractions no decimal writes exactly, and one
+    // at the picture's corner.
+    let portrait = "    portrait: \"portrait.png\",\n";
+    let focused = |focus: &str| {
+        crate::check::VALID.replacen(
+            portrait,
+            &format!("{portrait}    portrait_focus: {focus},\n"),
+            1,
+        )
+    };
+    let first = focused("(x: 0.5, y: 0.3)");
+    let second = focused("(x: 1, y: 0.1234567)").replace("测试人", "另一人");
+    let dir = crate::check::folder(&[
+        ("ce-shiren", first.as_bytes()),
+        ("ling-yiren", second.as_bytes()),
+    ]);
+    let before = people(dir.path());
+    assert!(before.values().all(|p| p.portrait_focus.is_some()));
+    round_trip(dir.path());
+}
+
+#[test]
+fn roster_portrait_focus_read_forgivingly_and_told_when_unreadable() {
+    let header = format!("{HEADER},肖像焦点");
+    let rows = [
+        header,
+        format!("{},（０．５，0.25）", row("张秀英")), // 2: typed in Chinese
+        format!("{},中间偏上", row("李明")),           // 3: not two numbers
+        format!("{},\"0.5, 1.5\"", row("赵刚")),       // 4: off the picture
+    ];
+    let (_dir, file, profiles) = roster("花名册.csv", rows.join("\n").as_bytes());
+    let out = import(&file, &profiles, &[]);
+    let text = stdout(&out);
+    let at = |row: usize| format!("{}:{row}:肖像焦点: error: ", file.display());
+    let said = |row: usize, words: &str| {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(&at(row)) && l.contains(words)),
+            "no “{words}” at row {row}:\n{text}"
+        );
+    };
+    said(3, "肖像焦点 写的是 `中间偏上`，不是两个数");
+    said(4, "portrait_focus 的 y 为 1.5，应在 0 到 1 之间");
+    let made = people(&profiles);
+    assert_eq!(
+        made["zhang-xiuying"].portrait_focus,
+        Some(kiosk::profile::PortraitFocus { x: 0.5, y: 0.25 })
+    );
+    assert!(!profiles.join("li-ming").exists() && !profiles.join("zhao-gang").exists());
 }

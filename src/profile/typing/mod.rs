@@ -2,7 +2,8 @@
 //! found before the file is parsed, each at its own character, and all of
 //! them in one pass: full-width punctuation used as syntax, Chinese quotes
 //! around a text, an English quote inside a Chinese text, years written
-//! with 年 or full-width digits, "still living" written as a value,
+//! with 年 or full-width digits (and fractions with full-width ones),
+//! "still living" written as a value,
 //! invisible spaces, and backslashes in a picture's path.
 //!
 //! Each mistake is also repaired in a copy of the text, character for
@@ -12,7 +13,7 @@
 mod values;
 
 use super::problem::{Position, Problem, msg};
-use values::{KNOWN_KEYS, TEXT_KEYS, YEAR_KEYS, allowed_values};
+use values::{FRACTION_KEYS, KNOWN_KEYS, TEXT_KEYS, YEAR_KEYS, allowed_values};
 
 /// What the scan found: the problems, and the repaired text when anything
 /// was repaired.
@@ -87,18 +88,20 @@ impl Scanner<'_> {
                 '“' | '”' | '＂' => self.chinese_quotes(i),
                 c if c.is_alphabetic() || c == '_' => {
                     let end = self.word_end(i);
-                    if self.next_non_space(end).map(|j| self.chars[j]) == Some(':') {
-                        let word: String = self.chars[i..end].iter().collect();
-                        if YEAR_KEYS.contains(&word.as_str()) {
-                            self.year(&word, i, end);
-                        } else if let Some(allowed) = allowed_values(&word) {
-                            self.choice(&word, end, allowed);
-                        } else if TEXT_KEYS.contains(&word.as_str()) {
-                            self.text_start(end);
-                        } else if !KNOWN_KEYS.contains(&word.as_str()) {
-                            self.unknown_key(&word, i);
+                    match self.next_non_space(end).map(|j| self.chars[j]) {
+                        Some(':') => {
+                            let word: String = self.chars[i..end].iter().collect();
+                            self.value_of(&word, i, end);
+                            key = Some((word, i));
                         }
-                        key = Some((word, i));
+                        // A fraction typed in one go with the Chinese input
+                        // method on: its colon is told on its own, its
+                        // digits here.
+                        Some('：') if self.is_fraction_key(i, end) => {
+                            let word: String = self.chars[i..end].iter().collect();
+                            self.fraction(&word, end);
+                        }
+                        _ => {}
                     }
                     end
                 }
@@ -108,6 +111,27 @@ impl Scanner<'_> {
                 }
             };
         }
+    }
+
+    /// The value after `key:`, checked as what the key holds.
+    fn value_of(&mut self, word: &str, at: usize, end: usize) {
+        if YEAR_KEYS.contains(&word) {
+            self.year(word, at, end);
+        } else if FRACTION_KEYS.contains(&word) {
+            self.fraction(word, end);
+        } else if let Some(allowed) = allowed_values(word) {
+            self.choice(word, end, allowed);
+        } else if TEXT_KEYS.contains(&word) {
+            self.text_start(end);
+        } else if !KNOWN_KEYS.contains(&word) {
+            self.unknown_key(word, at);
+        }
+    }
+
+    fn is_fraction_key(&self, start: usize, end: usize) -> bool {
+        FRACTION_KEYS
+            .iter()
+            .any(|k| k.chars().eq(self.chars[start..end].iter().copied()))
     }
 
     fn at(&self, i: usize) -> Option<char> {

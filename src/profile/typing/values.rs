@@ -6,6 +6,8 @@ use crate::profile::curator_file::closest_field;
 
 /// The fields that hold a year.
 pub(super) const YEAR_KEYS: [&str; 3] = ["year", "born", "died"];
+/// The fractions of the portrait's focus.
+pub(super) const FRACTION_KEYS: [&str; 2] = ["x", "y"];
 /// The parts of a text: each must be in English double quotes.
 pub(super) const TEXT_KEYS: [&str; 2] = ["zh", "en"];
 
@@ -50,7 +52,7 @@ pub(super) fn allowed_values(key: &str) -> Option<Vec<&'static str>> {
 
 /// Every field name a curator's file may hold (a profile's, a text's, an
 /// honour's, a picture's, the exhibition's): any other is misspelt.
-pub(super) const KNOWN_KEYS: [&str; 27] = [
+pub(super) const KNOWN_KEYS: [&str; 30] = [
     "sample",
     "name",
     "gender",
@@ -64,6 +66,9 @@ pub(super) const KNOWN_KEYS: [&str; 27] = [
     "story",
     "quote",
     "portrait",
+    "portrait_focus",
+    "x",
+    "y",
     "media",
     "zh",
     "en",
@@ -92,6 +97,18 @@ fn ascii_digits(value: &str) -> String {
         })
         .take_while(char::is_ascii_digit)
         .collect()
+}
+
+/// A character of a number as ASCII, full-width digits, point and
+/// minus read as theirs; None for what is no part of a number.
+fn ascii_number_char(c: char) -> Option<char> {
+    match c {
+        '0'..='9' | '.' | '-' | '+' => Some(c),
+        '０'..='９' => char::from_u32(u32::from(c) - u32::from('０') + u32::from('0')),
+        '．' | '。' => Some('.'),
+        '－' => Some('-'),
+        _ => None,
+    }
 }
 
 impl Scanner<'_> {
@@ -251,6 +268,37 @@ impl Scanner<'_> {
         for j in start..value_end {
             if self.chars[j] == '"' {
                 self.repair(j, ' ');
+            }
+        }
+    }
+
+    /// A fraction (the portrait focus's `x:` or `y:`) typed with
+    /// full-width digits or a Chinese point (`０．３`, `0。3`): told once, at
+    /// the number, and typed in ASCII in the repaired copy.
+    pub(super) fn fraction(&mut self, key: &str, key_end: usize) {
+        let colon = self.next_non_space(key_end).unwrap_or(key_end);
+        let Some(start) = self.next_non_space(colon + 1) else {
+            return;
+        };
+        let end = (start..self.chars.len())
+            .find(|&j| ascii_number_char(self.chars[j]).is_none())
+            .unwrap_or(self.chars.len());
+        let value: String = self.chars[start..end].iter().collect();
+        if value.is_ascii() {
+            return; // RON reads it, or says what is wrong with it
+        }
+        self.error(
+            start,
+            format!("{key} 写的是 {value}，数字或小数点是全角的"),
+            format!("{key} is {value}: its digits or point are full-width"),
+            (
+                "数字和小数点请用英文输入法输入，例如 0.3",
+                "type digits and the point in English input, e.g. 0.3",
+            ),
+        );
+        for j in start..end {
+            if let Some(c) = ascii_number_char(self.chars[j]) {
+                self.repair(j, c);
             }
         }
     }

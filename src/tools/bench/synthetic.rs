@@ -48,6 +48,7 @@ pub fn generate(root: &Path, n: usize) {
                 "The counter is a classroom too.",
             )),
             portrait: "portrait.jpg".into(),
+            portrait_focus: None,
             media: vec![Media {
                 file: "1985-at-work.jpg".into(),
                 kind: MediaKind::Photo,

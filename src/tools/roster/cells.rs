@@ -128,6 +128,34 @@ pub fn level(cell: &str) -> Value {
     found.map_or_else(|| unread(cell), |l| Value::Known(l.label(Lang::Zh).into()))
 }
 
+/// Where the face is in the portrait: two fractions, across then down
+/// (`0.5, 0.3`), read through full-width digits, a Chinese comma and
+/// brackets. Known as the profile writes it: `(x: 0.5, y: 0.3)`. Whether
+/// each lies between 0 and 1 is the check's to tell.
+pub fn portrait_focus(cell: &str) -> Value {
+    let s: String = half_width(cell)
+        .chars()
+        .filter(|c| !matches!(c, '(' | ')' | '（' | '）'))
+        .map(|c| match c {
+            '，' | '、' => ',',
+            '．' => '.',
+            c => c,
+        })
+        .collect();
+    if s.trim().is_empty() {
+        return Value::Missing;
+    }
+    let numbers: Vec<Option<f32>> = s
+        .split(',')
+        .map(|n| n.trim().parse::<f32>().ok().filter(|n| n.is_finite()))
+        .collect();
+    match numbers.as_slice() {
+        // `{:?}` keeps a point (`1.0`), so RON reads a fraction back.
+        [Some(x), Some(y)] => Value::Known(format!("(x: {x:?}, y: {y:?})")),
+        _ => Value::Unreadable(cell.trim().to_owned()),
+    }
+}
+
 /// A picture's kind: 照片 or 资料.
 pub fn kind(cell: &str) -> Value {
     let found = match choice_key(cell).as_str() {
@@ -307,5 +335,31 @@ mod tests {
             ("a/b.jpg", "Caption", None)
         );
         assert_eq!(media("a.jpg | 照片"), None);
+    }
+
+    #[test]
+    fn a_portrait_focus_as_two_numbers() {
+        let focus = known("(x: 0.5, y: 0.3)");
+        for cell in [
+            "0.5, 0.3",
+            "0.5,0.3",
+            "（0.5，0.3）",
+            "０．５，０．３",
+            " 0.50 , 0.3 ",
+        ] {
+            assert_eq!(portrait_focus(cell), focus, "{cell}");
+        }
+        // A whole number keeps its point, so that RON reads a fraction.
+        assert_eq!(portrait_focus("1, 0"), known("(x: 1.0, y: 0.0)"));
+        // Out of range is read: the check tells it, in its own words.
+        assert_eq!(portrait_focus("0.5, 30"), known("(x: 0.5, y: 30.0)"));
+        assert_eq!(portrait_focus(""), Value::Missing);
+        for cell in ["0.5", "中间偏上", "0.5, 0.3, 0.1", "0.5; 0.3"] {
+            assert_eq!(
+                portrait_focus(cell),
+                Value::Unreadable(cell.into()),
+                "{cell}"
+            );
+        }
     }
 }

@@ -28,12 +28,13 @@ pub enum Column {
     StoryEn,
     QuoteEn,
     Media,
+    PortraitFocus,
     Sample,
 }
 
 impl Column {
     /// Every column, in the order the export writes them.
-    pub const ALL: [Column; 22] = [
+    pub const ALL: [Column; 23] = [
         Column::Name,
         Column::NameEn,
         Column::Gender,
@@ -55,6 +56,7 @@ impl Column {
         Column::StoryEn,
         Column::QuoteEn,
         Column::Media,
+        Column::PortraitFocus,
         Column::Sample,
     ];
 
@@ -94,6 +96,7 @@ impl Column {
             Column::StoryEn => &["事迹（英文）", "Story (English)"],
             Column::QuoteEn => &["格言（英文）", "Quote (English)"],
             Column::Media => &["照片资料", "Media", "Pictures", "照片与资料"],
+            Column::PortraitFocus => &["肖像焦点", "Portrait focus", "人脸位置"],
             Column::Sample => &["示例", "Sample"],
         }
     }

@@ -132,6 +132,11 @@ fn cells_of(slug: &str, p: &Profile) -> Vec<String> {
                 .map(media_item)
                 .collect::<Vec<_>>()
                 .join("；\n"),
+            // Shortest decimals that read back as the same numbers.
+            Column::PortraitFocus => p
+                .portrait_focus
+                .map(|f| format!("{}, {}", f.x, f.y))
+                .unwrap_or_default(),
             Column::Sample => if p.sample { "是" } else { "" }.into(),
         })
         .collect()

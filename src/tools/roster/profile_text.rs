@@ -35,6 +35,9 @@ impl ProfileText {
     }
 }
 
+/// The focus line as `kiosk new`'s template has it, for a person without one.
+const FOCUS_LEFT_OUT: &str = "    // portrait_focus: (x: 0.5, y: 0.3), // 可选：人脸在肖像里的位置，x 从左、y 从上，0 到 1（删去开头的 //）";
+
 /// Where the notes start, as a monospaced editor shows the line.
 const NOTE_COLUMN: usize = 40;
 
@@ -147,6 +150,14 @@ pub fn compose(person: &Person, source: &str) -> ProfileText {
         format!("    portrait: {},", quoted(&person.portrait)),
         "肖像照片，放在本文件夹里",
     );
+    match &person.portrait_focus {
+        Some(focus) => t.noted(
+            Column::PortraitFocus,
+            format!("    portrait_focus: {focus},"),
+            "人脸在肖像里的位置：x 从左、y 从上，0 到 1",
+        ),
+        None => t.line(Column::PortraitFocus, FOCUS_LEFT_OUT),
+    }
     media(&mut t, person);
     t.line(name, ")");
     t

@@ -56,6 +56,8 @@ pub struct Person {
     pub story: Pair,
     pub quote: Option<Pair>,
     pub portrait: String,
+    /// `(x: …, y: …)`, when the 肖像焦点 cell gives one.
+    pub portrait_focus: Option<String>,
     pub media: Vec<MediaOut>,
     /// The 文件夹 cell, when filled in.
     pub folder: Option<String>,
@@ -119,6 +121,7 @@ pub fn read(cells: &Cells) -> (Person, Vec<Found>) {
     });
     let quote = cells.pair(Column::Quote, Column::QuoteEn);
     let portrait = cells::file_name(cells.get(Column::Portrait));
+    let portrait_focus = focus(cells.get(Column::PortraitFocus), &mut found);
     let folder = cells.get(Column::Folder);
     let person = Person {
         sample,
@@ -138,6 +141,7 @@ pub fn read(cells: &Cells) -> (Person, Vec<Found>) {
         } else {
             portrait
         },
+        portrait_focus,
         media,
         folder: (!folder.is_empty()).then(|| folder.to_owned()),
     };
@@ -241,6 +245,27 @@ fn bad_sample(cell: &str) -> Found {
             "write 是 (yes) for a sample person; leave it empty or 否 (no) for a real one",
         ),
     )
+}
+
+/// The portrait's focus; one not read is told and left out (the portrait
+/// is then cropped as by default, and the rest of the row still checked).
+fn focus(cell: &str, found: &mut Vec<Found>) -> Option<String> {
+    match cells::portrait_focus(cell) {
+        Value::Known(focus) => Some(focus),
+        Value::Missing => None,
+        Value::Typed(_) | Value::Unreadable(_) => {
+            found.push(error(
+                Column::PortraitFocus,
+                format!("肖像焦点 写的是 `{cell}`，不是两个数"),
+                format!("Portrait focus is `{cell}`, which is not two numbers"),
+                (
+                    "写人脸的位置：从左边、从上边量起各占几成，例如 0.5, 0.3",
+                    "write where the face is, as shares across and down, e.g. 0.5, 0.3",
+                ),
+            ));
+            None
+        }
+    }
 }
 
 /// The honours, with their English titles from the honours' English column
