@@ -19,6 +19,8 @@ fn the_bench_measures_every_figure() {
         &r.frame_detail_us,
         &r.search_index_build_ms,
         &r.search_per_key_us,
+        &r.image_full_decode_ms,
+        &r.image_scaled_decode_ms,
     ] {
         assert!(
             f.median.is_finite() && f.min <= f.median && f.median <= f.max,
@@ -33,7 +35,7 @@ fn the_bench_measures_every_figure() {
     assert!(r.peak_rss_mb > 0.0);
     let table = kiosk::tools::bench::table(&reports);
     assert!(
-        table.contains("| 12 profiles |") && table.lines().count() == 15,
+        table.contains("| 12 profiles |") && table.lines().count() == 17,
         "{table}"
     );
 }
