@@ -1,5 +1,6 @@
 //! Profiles: the curators' files, how they are read, and what is wrong with them.
 
+pub mod calendar;
 pub mod curator_file;
 pub mod folders;
 pub mod format;

@@ -4,6 +4,7 @@
 //! pointed at its field; an error keeps the file off the kiosk, a warning
 //! does not.
 
+use super::calendar::Calendar;
 use super::folders::ProfileDir;
 use super::format::{Exhibition, Profile, Text};
 use super::locate::Locator;
@@ -66,12 +67,37 @@ pub(super) fn validate_profile(
     for (at, file) in referenced_files(loc, p) {
         out.extend(check_reference(dir, path, at, file));
     }
+    out.extend(calendar_warnings(dir, path, loc, p));
     // Characters the bundled font cannot draw would show as boxes.
     for (at, key, text) in shown_texts(loc, p) {
         out.extend(glyph_warning(path, at, key, text));
         out.extend(placeholder_warning(path, at, key, text));
     }
     out
+}
+
+/// National honours claimed in years they were never conferred: warnings,
+/// since the calendar may not know every conferment.
+fn calendar_warnings(dir: &ProfileDir, path: &str, loc: &Locator, p: &Profile) -> Vec<Problem> {
+    let calendar = Calendar::of_collection(dir);
+    let years = calendar.conference_years();
+    let hint = (
+        format!("请核对年份与称号；全国劳模表彰大会的年份：{years}"),
+        format!("check the year and the title; national conferences: {years}"),
+    );
+    p.honors
+        .iter()
+        .enumerate()
+        .filter_map(|(i, h)| {
+            let (zh, en) = calendar.doubt(&h.title.zh, h.year)?;
+            let at = loc.item("honors", i, "year");
+            Some(Problem::warning(
+                path,
+                at,
+                msg(zh, en, Some((&hint.0, &hint.1))),
+            ))
+        })
+        .collect()
 }
 
 /// The words `kiosk new`'s template leaves to be replaced.

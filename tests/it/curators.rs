@@ -546,3 +546,45 @@ fn a_picture_over_the_size_limit_is_told_the_same_in_the_panel_and_the_check() {
         .resource::<kiosk::content::CuratorReport>();
     assert_eq!(lines(report.problems().cloned().collect()), checked);
 }
+
+#[test]
+fn a_national_honour_in_a_year_it_was_never_conferred_is_a_warning() {
+    let warned = |text: &str| -> Vec<String> {
+        let dir = folder(&[("ce-shiren", text.as_bytes())]);
+        let found = all_problems(dir.path());
+        assert!(
+            found.iter().all(|p| p.1 == Severity::Warning),
+            "only warnings: {found:#?}"
+        );
+        found.into_iter().map(|p| p.2).collect()
+    };
+    // VALID's 1959 全国先进生产者 fits the calendar.
+    assert!(warned(VALID).is_empty());
+    let national = |year: &str, title: &str| {
+        VALID.replace(
+            "(year: 1959, title: (zh: \"全国先进生产者\"",
+            &format!("(year: {year}, title: (zh: \"{title}\""),
+        )
+    };
+    let found = warned(&national("1966", "全国劳动模范"));
+    assert!(
+        found
+            .iter()
+            .any(|m| m.contains("1966年没有召开全国劳模表彰大会")
+                && m.contains("no national conference was held in 1966")),
+        "{found:#?}"
+    );
+    // 1950's title was 全国劳动模范; the May Day medal is not given in a
+    // conference year; the Capital medal began in 1986.
+    assert!(warned(&national("1950", "全国先进生产者"))[0].contains("只在1956、1959"));
+    assert!(
+        warned(&national("2015", "全国五一劳动奖章"))[0].contains("2015年召开全国劳模表彰大会")
+    );
+    assert!(warned(&national("1980", "首都劳动奖章"))[0].contains("从1986年才开始授予"));
+    assert!(warned(&national("2016", "全国五一劳动奖章")).is_empty());
+    // Curators extend the calendar beside the people (a conference the
+    // shipped calendar does not know): the warning goes.
+    let dir = folder(&[("ce-shiren", national("1966", "全国劳动模范").as_bytes())]);
+    std::fs::write(dir.path().join("honours.ron"), "(conferences: [1966])").unwrap();
+    assert!(all_problems(dir.path()).is_empty());
+}
