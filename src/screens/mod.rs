@@ -42,11 +42,20 @@ pub struct ViewModel<'a> {
     pub whole_page: Option<f32>,
 }
 
-/// A person's page drawn whole, for a proof or a preview: the height in
-/// pixels of the screen it stands for. The page keeps that screen's layout
-/// (portrait, pictures, bar), and its text runs on below, unscrolled.
-#[derive(Resource, Debug, Default, Clone, Copy)]
-pub struct WholePage(pub Option<u32>);
+/// A person's page drawn whole, for a proof or a preview, several screens
+/// tall. It keeps the layout of the screen it stands for (portrait,
+/// pictures, bar), and its text runs on below, unscrolled. It is drawn a
+/// screen at a time, `offset` pixels down the page: a software renderer
+/// needs ~50 bytes a pixel of target, 400 MB for a whole page at once.
+#[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WholePage {
+    /// The screen's height, in pixels.
+    pub screen: u32,
+    /// The whole page's height, in pixels.
+    pub page: u32,
+    /// How far down the page the screen now shows, in pixels.
+    pub offset: u32,
+}
 
 /// The view of `screen`: the one place that knows which function draws what.
 pub fn view(
@@ -130,10 +139,18 @@ fn draw(
         shown_for,
         whole_page: stage
             .whole_page
-            .and_then(|w| w.0)
-            .map(|px| px as f32 / ctx.pixels_per_point()),
+            .as_deref()
+            .map(|w| w.screen as f32 / ctx.pixels_per_point()),
     };
     let mut rect = ctx.viewport_rect();
+    if let Some(w) = stage.whole_page.as_deref() {
+        // The whole page, moved up to the part this screen shows.
+        let ppp = ctx.pixels_per_point();
+        rect = egui::Rect::from_min_size(
+            rect.min - egui::vec2(0.0, w.offset as f32 / ppp),
+            egui::vec2(rect.width(), w.page as f32 / ppp),
+        );
+    }
     if staff.curator_panel {
         // The curator's desktop: the exhibition beside the live problem list.
         rect = staff::beside_curator_panel(&ctx, rect, &stage.report);

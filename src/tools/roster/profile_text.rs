@@ -145,6 +145,14 @@ pub fn compose(person: &Person, source: &str) -> ProfileText {
             "    // quote: (zh: \"本人的一句话\", en: \"\"),   // 可选",
         ),
     }
+    portrait(&mut t, person);
+    media(&mut t, person);
+    t.line(name, ")");
+    t
+}
+
+/// The portrait's file, and where the face is in it (when the roster says).
+fn portrait(t: &mut ProfileText, person: &Person) {
     t.noted(
         Column::Portrait,
         format!("    portrait: {},", quoted(&person.portrait)),
@@ -158,9 +166,6 @@ pub fn compose(person: &Person, source: &str) -> ProfileText {
         ),
         None => t.line(Column::PortraitFocus, FOCUS_LEFT_OUT),
     }
-    media(&mut t, person);
-    t.line(name, ")");
-    t
 }
 
 /// The notes on top, as the `kiosk new` template has them, and the opening.
