@@ -10,17 +10,42 @@ use std::time::{Duration, Instant};
 struct Killed(Child);
 
 impl Drop for Killed {
+    /// Asked to end first (SIGTERM), so that Xvfb removes its lock file and
+    /// socket: killed outright, each run left them behind, and after fifty
+    /// runs on one machine no display was free.
     fn drop(&mut self) {
+        if let Some(pid) = rustix::process::Pid::from_raw(self.0.id() as i32) {
+            let _ = rustix::process::kill_process(pid, rustix::process::Signal::TERM);
+        }
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(5) {
+            if let Ok(Some(_)) = self.0.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
         let _ = self.0.kill();
         let _ = self.0.wait();
     }
 }
 
+/// A display no running X server holds. A lock file whose server is gone
+/// (a run killed outright) does not hold one: it is removed.
 fn free_display() -> u32 {
     (90..140)
         .find(|n| {
-            !Path::new(&format!("/tmp/.X{n}-lock")).exists()
-                && !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+            let lock = PathBuf::from(format!("/tmp/.X{n}-lock"));
+            let socket = PathBuf::from(format!("/tmp/.X11-unix/X{n}"));
+            let held_by = std::fs::read_to_string(&lock)
+                .ok()
+                .and_then(|pid| pid.trim().parse::<u32>().ok());
+            if let Some(pid) = held_by
+                && !Path::new(&format!("/proc/{pid}")).exists()
+            {
+                let _ = std::fs::remove_file(&lock);
+                let _ = std::fs::remove_file(&socket);
+            }
+            !lock.exists() && !socket.exists()
         })
         .expect("a free X display")
 }
