@@ -37,23 +37,21 @@ pub struct ViewModel<'a> {
     pub preparing: Option<(usize, usize)>,
     /// Seconds since the screen appeared (the attract loop's clock).
     pub shown_for: f64,
-    /// A person's page drawn whole (`WholePage`): the height, in points, of
+    /// A person's page drawn whole (`DrawnPage`): the height, in points, of
     /// the screen it stands for.
     pub whole_page: Option<f32>,
 }
 
-/// A person's page drawn whole, for a proof or a preview, several screens
-/// tall. It keeps the layout of the screen it stands for (portrait,
-/// pictures, bar), and its text runs on below, unscrolled. It is drawn a
-/// screen at a time, `offset` pixels down the page: a software renderer
-/// needs ~50 bytes a pixel of target, 400 MB for a whole page at once.
+/// A page drawn in pieces, for a proof or a preview: the screen it stands
+/// for is `screen` pixels high, the page `page` (several screens for a
+/// person's whole page: it keeps the screen's layout, and its text runs on
+/// below, unscrolled), and this piece starts `offset` pixels down. A
+/// software renderer needs ~60 bytes a pixel of target: drawn whole, a
+/// person's page took 400 MB.
 #[derive(Resource, Debug, Clone, Copy, PartialEq, Eq)]
-pub struct WholePage {
-    /// The screen's height, in pixels.
+pub struct DrawnPage {
     pub screen: u32,
-    /// The whole page's height, in pixels.
     pub page: u32,
-    /// How far down the page the screen now shows, in pixels.
     pub offset: u32,
 }
 
@@ -100,7 +98,7 @@ struct Stage<'w> {
     prewarm: Res<'w, Prewarm>,
     idle: Res<'w, Idle>,
     report: Res<'w, CuratorReport>,
-    whole_page: Option<Res<'w, WholePage>>,
+    drawn: Option<Res<'w, DrawnPage>>,
 }
 
 fn draw(
@@ -138,17 +136,18 @@ fn draw(
         preparing: stage.prewarm.progress(),
         shown_for,
         whole_page: stage
-            .whole_page
+            .drawn
             .as_deref()
-            .map(|w| w.screen as f32 / ctx.pixels_per_point()),
+            .filter(|d| d.page > d.screen)
+            .map(|d| d.screen as f32 / ctx.pixels_per_point()),
     };
     let mut rect = ctx.viewport_rect();
-    if let Some(w) = stage.whole_page.as_deref() {
-        // The whole page, moved up to the part this screen shows.
+    if let Some(d) = stage.drawn.as_deref() {
+        // The whole page, moved up to the piece drawn now.
         let ppp = ctx.pixels_per_point();
         rect = egui::Rect::from_min_size(
-            rect.min - egui::vec2(0.0, w.offset as f32 / ppp),
-            egui::vec2(rect.width(), w.page as f32 / ppp),
+            rect.min - egui::vec2(0.0, d.offset as f32 / ppp),
+            egui::vec2(rect.width(), d.page as f32 / ppp),
         );
     }
     if staff.curator_panel {

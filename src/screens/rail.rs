@@ -31,7 +31,9 @@ pub fn decade_rail(ui: &mut Ui, m: &ViewModel, rect: Rect, in_view: Option<i32>)
     }
     // The rail stands on the bottom bar, within a seated visitor's reach,
     // and uses the height a portrait screen gives it.
-    let reach_top = (ui.ctx().viewport_rect().height() * REACH).max(rect.top() + 8.0);
+    // (The screen is this ui's whole rect: a proof draws it in pieces.)
+    let screen = ui.max_rect();
+    let reach_top = (screen.top() + screen.height() * REACH).max(rect.top() + 8.0);
     let n = counts.len().max(1) as f32;
     let row_h = ((rect.bottom() - 4.0 - reach_top) / n).clamp(RAIL_ROW_MIN, RAIL_ROW_MAX);
     let needed = row_h * n + 12.0;

@@ -4,7 +4,7 @@
 
 use super::Page;
 use crate::images::{Images, Prewarm};
-use crate::screens::WholePage;
+use crate::screens::DrawnPage;
 use bevy::camera::RenderTarget;
 use bevy::image::Image;
 use bevy::prelude::*;
@@ -20,18 +20,21 @@ use std::time::Duration;
 /// than that is cut at the foot, as the page says).
 const WHOLE_PAGE_SCREENS: u32 = 4;
 
-/// The kiosk drawing people's whole pages for a screen of `size`, a
-/// screen at a time: only the pages' own pictures are prepared, none ahead.
+/// The kiosk drawing people's whole pages for a screen of `size`: only
+/// the pages' own pictures are prepared, none ahead.
 pub(super) fn whole_page_app(profiles: &Path, size: (u32, u32), first: bool) -> App {
     let mut app = offscreen_app(profiles, size, first);
     app.world_mut().resource_mut::<Prewarm>().turn_off();
-    app.insert_resource(WholePage {
+    app.insert_resource(DrawnPage {
         screen: size.1,
         page: size.1 * WHOLE_PAGE_SCREENS,
         offset: 0,
     });
     app
 }
+
+/// Each page is drawn in this many pieces a screen high.
+const PIECES_A_SCREEN: u32 = 4;
 
 /// The kiosk drawing into an image. The log is set up by the first app a
 /// process makes (a second may not set it again).
@@ -62,7 +65,9 @@ pub(super) fn offscreen_app(profiles: &Path, (w, h): (u32, u32), first: bool) ->
     app.add_plugins(crate::plugin);
     app.finish();
     app.cleanup();
-    let target = Image::new_target_texture(w, h, TextureFormat::Rgba8UnormSrgb, None);
+    // The target is a piece of the screen (see `DrawnPage`).
+    let piece = h.div_ceil(PIECES_A_SCREEN);
+    let target = Image::new_target_texture(w, piece, TextureFormat::Rgba8UnormSrgb, None);
     let handle = app.world_mut().resource_mut::<Assets<Image>>().add(target);
     app.world_mut().spawn((
         Camera2d,
@@ -72,6 +77,11 @@ pub(super) fn offscreen_app(profiles: &Path, (w, h): (u32, u32), first: bool) ->
         RenderTarget::Image(handle.clone().into()),
     ));
     app.insert_resource(ProofTarget(handle));
+    app.insert_resource(DrawnPage {
+        screen: h,
+        page: h,
+        offset: 0,
+    });
     app
 }
 
@@ -107,30 +117,32 @@ fn while_the_clock_stands(app: &mut App, busy: impl Fn(&App) -> bool) {
     app.insert_resource(TimeUpdateStrategy::ManualDuration(FRAME));
 }
 
-/// Renders `page` into the PNG at `path`: a screen, or a whole page
-/// drawn a screen at a time and put together.
+/// Renders `page` into the PNG at `path`, drawn in pieces (`DrawnPage`)
+/// and put together.
 pub(super) fn render_page(app: &mut App, page: &Page, path: &Path) -> Result<(), String> {
     let failed = |e: String| format!("{}: {e}", path.display());
     stage(app, page);
-    let whole = app.world().get_resource::<WholePage>().copied();
-    let picture = match whole.filter(|_| page.whole) {
-        None => capture(app).map_err(failed)?,
-        Some(w) => {
-            let mut all: Option<image::RgbImage> = None;
-            for k in 0..w.page / w.screen {
-                app.insert_resource(WholePage {
-                    offset: k * w.screen,
-                    ..w
-                });
-                settle_frames(app);
-                let part = capture(app).map_err(failed)?;
-                let all = all.get_or_insert_with(|| image::RgbImage::new(part.width(), w.page));
-                image::imageops::replace(all, &part, 0, i64::from(k * w.screen));
-            }
-            app.insert_resource(w);
-            all.ok_or_else(|| failed("no part drawn".into()))?
-        }
-    };
+    let drawn = *app.world().resource::<DrawnPage>();
+    let height = if page.whole { drawn.page } else { drawn.screen };
+    let piece = drawn.screen.div_ceil(PIECES_A_SCREEN);
+    let mut all: Option<image::RgbImage> = None;
+    // Every piece shows the same moment (the attract loop drifts, a hint
+    // fades in): the clock stands still while the pieces are drawn.
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::ZERO));
+    for offset in (0..height).step_by(piece as usize) {
+        app.insert_resource(DrawnPage {
+            page: height,
+            offset,
+            ..drawn
+        });
+        settle_frames(app);
+        let part = capture(app).map_err(failed)?;
+        let all = all.get_or_insert_with(|| image::RgbImage::new(part.width(), height));
+        image::imageops::replace(all, &part, 0, i64::from(offset));
+    }
+    app.insert_resource(drawn);
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(FRAME));
+    let picture = all.ok_or_else(|| failed("no piece drawn".into()))?;
     save_whole(&picture, path).map_err(|e| failed(e.to_string()))
 }
 
