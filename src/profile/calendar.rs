@@ -8,6 +8,7 @@
 
 use super::ProfileDir;
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// The curators' additions, beside the person folders.
@@ -56,26 +57,29 @@ impl Calendar {
 
     /// The shipped calendar and the curators' additions in `root`, if any
     /// (additions that cannot be read are left out; `kiosk check` says so).
-    pub fn of_collection(dir: &ProfileDir) -> Calendar {
-        let mut calendar = SHIPPED.clone();
-        if let Ok(Some(more)) = Self::additions(dir.root) {
-            calendar.conferences.extend(more.conferences);
-            calendar.honours.extend(more.honours);
+    /// Without additions, the shipped calendar itself, not a copy: this runs
+    /// for every profile loaded.
+    pub fn of_collection(dir: &ProfileDir) -> Cow<'static, Calendar> {
+        match Self::additions(dir.root) {
+            Ok(Some(more)) => {
+                let mut calendar = SHIPPED.clone();
+                calendar.conferences.extend(more.conferences);
+                calendar.honours.extend(more.honours);
+                Cow::Owned(calendar)
+            }
+            _ => Cow::Borrowed(&SHIPPED),
         }
-        calendar
     }
 
-    /// `profiles/honours.ron`: None when there is none, Err with the
-    /// parser's words when it cannot be read.
-    pub fn additions(root: &std::path::Path) -> Result<Option<Calendar>, String> {
+    /// `profiles/honours.ron`: None when there is none, Err with what the
+    /// check says of it when it cannot be read.
+    pub fn additions(root: &std::path::Path) -> Result<Option<Calendar>, super::Problem> {
         let Ok(bytes) = std::fs::read(root.join(CALENDAR_FILE)) else {
             return Ok(None);
         };
         let path = root.join(CALENDAR_FILE).display().to_string();
-        let text = super::curator_file::decode_text(&path, &bytes).map_err(|p| p.to_string())?;
-        super::curator_file::parse_ron(&path, &text)
-            .map(Some)
-            .map_err(|p| p.to_string())
+        let text = super::curator_file::decode_text(&path, &bytes)?;
+        super::curator_file::parse_ron(&path, &text).map(Some)
     }
 
     /// Why `title` (Chinese) cannot have been conferred in `year`, in

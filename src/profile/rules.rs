@@ -80,16 +80,18 @@ pub(super) fn validate_profile(
 /// since the calendar may not know every conferment.
 fn calendar_warnings(dir: &ProfileDir, path: &str, loc: &Locator, p: &Profile) -> Vec<Problem> {
     let calendar = Calendar::of_collection(dir);
-    let years = calendar.conference_years();
-    let hint = (
-        format!("请核对年份与称号；全国劳模表彰大会的年份：{years}"),
-        format!("check the year and the title; national conferences: {years}"),
-    );
     p.honors
         .iter()
         .enumerate()
         .filter_map(|(i, h)| {
             let (zh, en) = calendar.doubt(&h.title.zh, h.year)?;
+            // The hint is made only for the rare honour in doubt: this runs
+            // for every profile the kiosk loads.
+            let years = calendar.conference_years();
+            let hint = (
+                format!("请核对年份与称号；全国劳模表彰大会的年份：{years}"),
+                format!("check the year and the title; national conferences: {years}"),
+            );
             let at = loc.item("honors", i, "year");
             Some(Problem::warning(
                 path,

@@ -64,10 +64,10 @@ pub fn index_html(people: &[PersonReport], others: &[&Problem], now: SystemTime)
     });
     let mut html = String::with_capacity(4096 + people.len() * 512);
     head(&mut html, people, others, now);
-    for person in order
-        .iter()
-        .filter(|p| p.standing != Standing::Shown || !p.problems.is_empty())
-    {
+    let (fine, to_fix): (Vec<&PersonReport>, Vec<&PersonReport>) = order
+        .into_iter()
+        .partition(|p| p.standing == Standing::Shown && p.problems.is_empty());
+    for person in to_fix {
         section(&mut html, person);
     }
     if !others.is_empty() {
@@ -75,10 +75,6 @@ pub fn index_html(people: &[PersonReport], others: &[&Problem], now: SystemTime)
         lines(&mut html, others);
         html.push_str("</section>\n");
     }
-    let fine: Vec<&&PersonReport> = order
-        .iter()
-        .filter(|p| p.standing == Standing::Shown && p.problems.is_empty())
-        .collect();
     if !fine.is_empty() {
         html.push_str("<section><h2>没有问题 · Nothing to fix</h2>\n<ul class=\"fine\">\n");
         for person in fine {

@@ -85,6 +85,13 @@ pub fn check_with_cache(root: &Path, cache: Option<&Path>) -> CheckReport {
     let (entries, jobs) = read_profiles(root, &slugs, &mut problems);
     let images = check_images(&jobs, cache, &mut problems);
     problems.extend(folder_problems(root));
+    // The curators' additions to the honours calendar, when they cannot be
+    // read: the profiles are checked against the shipped calendar alone.
+    // A warning, as everything the calendar says is.
+    if let Err(mut why) = profile::calendar::Calendar::additions(root) {
+        why.severity = Severity::Warning;
+        problems.push(why);
+    }
     let library = Library::build(root, Arc::new(exhibition), entries);
     problems.extend(
         library.collection_problems(|slug| ProfileDir { root, slug }.display("profile.ron")),

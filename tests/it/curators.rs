@@ -587,4 +587,18 @@ fn a_national_honour_in_a_year_it_was_never_conferred_is_a_warning() {
     let dir = folder(&[("ce-shiren", national("1966", "全国劳动模范").as_bytes())]);
     std::fs::write(dir.path().join("honours.ron"), "(conferences: [1966])").unwrap();
     assert!(all_problems(dir.path()).is_empty());
+    // Additions typed wrong are told (and the shipped calendar still holds).
+    std::fs::write(dir.path().join("honours.ron"), "(conferences: [1966]").unwrap();
+    let found = all_problems(dir.path());
+    assert!(
+        found
+            .iter()
+            .any(|p| p.0.ends_with("honours.ron") && p.1 == Severity::Warning),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.2.contains("1966年没有召开全国劳模表彰大会"))
+    );
 }
