@@ -285,11 +285,15 @@ pub fn prepare_decoded(
             flatten(img)
         }
     };
-    let mut img = image::DynamicImage::ImageRgb8(scaled::fit(rgb, (mw, mh), decode));
+    let fitted = scaled::fit(&rgb, (mw, mh), decode).unwrap_or(rgb);
+    let mut img = image::DynamicImage::ImageRgb8(fitted);
     img.apply_orientation(orientation);
     let full = img.into_rgb8();
-    let detail = scaled::fit(full.clone(), Variant::Detail.max_size(), decode);
-    let card = scaled::fit(detail.clone(), Variant::Card.max_size(), decode);
+    // Each size from the one before; a picture already small enough is copied.
+    let detail = scaled::fit(&full, Variant::Detail.max_size(), decode);
+    let card = scaled::fit(detail.as_ref().unwrap_or(&full), Variant::Card.max_size(), decode);
+    let card = card.unwrap_or_else(|| detail.clone().unwrap_or_else(|| full.clone()));
+    let detail = detail.unwrap_or_else(|| full.clone());
     Ok([full, detail, card].map(image::DynamicImage::ImageRgb8))
 }
 
@@ -327,7 +331,8 @@ pub fn jpeg_is_complete(bytes: &[u8]) -> bool {
         if marker == 0xDA {
             // Start of scan: the picture data follows (and, in a progressive
             // JPEG, further segments and scans): it must end with 0xFFD9.
-            return bytes[i..].windows(2).any(|w| w == [0xFF, 0xD9]);
+            // Searched from the end, where a whole file has it.
+            return memchr::memmem::rfind(&bytes[i..], &[0xFF, 0xD9]).is_some();
         }
         let len = usize::from(u16::from_be_bytes([bytes[i + 2], bytes[i + 3]]));
         i += 2 + len;

@@ -7,7 +7,7 @@
 //! `thumbnail`, a 12 MP photo took ~215 ms, most of it the shrinking.
 
 use image::error::{DecodingError, ImageFormatHint};
-use image::{DynamicImage, ImageError, ImageFormat, RgbImage};
+use image::{ImageError, ImageFormat, RgbImage};
 
 /// How an original is decoded: at the scale it is needed, with the fast
 /// shrink (what the kiosk does); or whole by the `image` crate and shrunk by
@@ -79,17 +79,18 @@ pub(super) fn fitted((w, h): (u32, u32), frame: (u32, u32)) -> (u32, u32) {
     (side(w), side(h))
 }
 
-/// `img` shrunk to fit inside `frame` (an image already inside is kept).
-pub(super) fn fit(img: RgbImage, frame: (u32, u32), decode: Decode) -> RgbImage {
+/// `img` shrunk to fit inside `frame`; None when it is inside already (the
+/// caller keeps or copies it: no 8 MB copy of a photo made for nothing).
+pub(super) fn fit(img: &RgbImage, frame: (u32, u32), decode: Decode) -> Option<RgbImage> {
     let (w, h) = fitted(img.dimensions(), frame);
     if (w, h) == img.dimensions() {
-        return img;
+        return None;
     }
-    match decode {
-        Decode::Full => DynamicImage::ImageRgb8(img).thumbnail(w, h).into_rgb8(),
-        Decode::Scaled => shrink(&img, (w, h))
-            .unwrap_or_else(|| DynamicImage::ImageRgb8(img).thumbnail(w, h).into_rgb8()),
-    }
+    let thumbnail = || image::imageops::thumbnail(img, w, h);
+    Some(match decode {
+        Decode::Full => thumbnail(),
+        Decode::Scaled => shrink(img, (w, h)).unwrap_or_else(thumbnail),
+    })
 }
 
 /// A SIMD shrink: each pixel the average of the source area it covers (a
