@@ -172,6 +172,12 @@ impl Images {
         });
     }
 
+    /// Lets every texture go: the proof does between pages, where nothing
+    /// is scrolled back to and 20 s of keeping held a dozen pages' pictures.
+    pub fn release_all(&mut self) {
+        self.retain(|_, e| matches!(e.slot, Slot::Pending(_)));
+    }
+
     pub fn in_flight(&self) -> usize {
         self.entries
             .values()

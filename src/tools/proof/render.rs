@@ -43,6 +43,7 @@ pub(super) fn offscreen_app(profiles: &Path, (w, h): (u32, u32), first: bool) ->
     app.set_error_handler(bevy::ecs::error::warn);
     crate::content::register_source(&mut app, profiles);
     let plugins = DefaultPlugins
+        .set(crate::render_plugin())
         .set(WindowPlugin {
             primary_window: None,
             primary_cursor_options: None,
@@ -117,15 +118,16 @@ fn while_the_clock_stands(app: &mut App, busy: impl Fn(&App) -> bool) {
     app.insert_resource(TimeUpdateStrategy::ManualDuration(FRAME));
 }
 
-/// Renders `page` into the PNG at `path`, drawn in pieces (`DrawnPage`)
-/// and put together.
+/// Renders `page` into the PNG at `path`, drawn in pieces (`DrawnPage`),
+/// each written to the file as it is drawn: a tall page is never held
+/// whole (it was 25 MB, a tenth of the proof's peak).
 pub(super) fn render_page(app: &mut App, page: &Page, path: &Path) -> Result<(), String> {
     let failed = |e: String| format!("{}: {e}", path.display());
     stage(app, page);
     let drawn = *app.world().resource::<DrawnPage>();
     let height = if page.whole { drawn.page } else { drawn.screen };
     let piece = drawn.screen.div_ceil(PIECES_A_SCREEN);
-    let mut all: Option<image::RgbImage> = None;
+    let mut file: Option<PageFile> = None;
     // Every piece shows the same moment (the attract loop drifts, a hint
     // fades in): the clock stands still while the pieces are drawn.
     app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::ZERO));
@@ -137,17 +139,70 @@ pub(super) fn render_page(app: &mut App, page: &Page, path: &Path) -> Result<(),
         });
         settle_frames(app);
         let part = capture(app).map_err(failed)?;
-        let all = all.get_or_insert_with(|| image::RgbImage::new(part.width(), height));
-        image::imageops::replace(all, &part, 0, i64::from(offset));
+        let file = match &mut file {
+            Some(file) => file,
+            None => file.insert(PageFile::create(path, part.width(), height).map_err(failed)?),
+        };
+        file.write_rows(&part).map_err(failed)?;
     }
     app.insert_resource(drawn);
     app.insert_resource(TimeUpdateStrategy::ManualDuration(FRAME));
-    let picture = all.ok_or_else(|| failed("no piece drawn".into()))?;
-    save_whole(&picture, path).map_err(|e| failed(e.to_string()))
+    file.ok_or_else(|| failed("no piece drawn".into()))?
+        .finish()
+        .map_err(failed)
+}
+
+/// A page's PNG, written a piece at a time from the top. It is written
+/// whole or not at all (`.png.part`, renamed when complete): a preview is
+/// taken from here while the next is drawn, and a stopped proof leaves no
+/// half page.
+struct PageFile {
+    rows: png::StreamWriter<'static, std::io::BufWriter<std::fs::File>>,
+    part: std::path::PathBuf,
+    file: std::path::PathBuf,
+    /// Rows still to come: the last piece may reach below the page.
+    left: u32,
+}
+
+impl PageFile {
+    fn create(file: &Path, width: u32, height: u32) -> Result<Self, String> {
+        let part = file.with_extension("png.part");
+        let out = std::fs::File::create(&part).map_err(|e| e.to_string())?;
+        let mut encoder = png::Encoder::new(std::io::BufWriter::new(out), width, height);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        let rows = encoder
+            .write_header()
+            .and_then(png::Writer::into_stream_writer)
+            .map_err(|e| e.to_string())?;
+        Ok(Self {
+            rows,
+            part,
+            file: file.to_path_buf(),
+            left: height,
+        })
+    }
+
+    fn write_rows(&mut self, piece: &image::RgbImage) -> Result<(), String> {
+        use std::io::Write;
+        let rows = piece.height().min(self.left);
+        let bytes = (rows * piece.width() * 3) as usize;
+        self.rows
+            .write_all(&piece.as_raw()[..bytes])
+            .map_err(|e| e.to_string())?;
+        self.left -= rows;
+        Ok(())
+    }
+
+    fn finish(self) -> Result<(), String> {
+        self.rows.finish().map_err(|e| e.to_string())?;
+        std::fs::rename(&self.part, &self.file).map_err(|e| e.to_string())
+    }
 }
 
 /// The page's visit staged, and its pictures prepared.
 fn stage(app: &mut App, page: &Page) {
+    app.world_mut().resource_mut::<Images>().release_all();
     crate::visit::stage(app.world_mut(), page.staged.clone());
     // Each page is a visitor who has just touched the screen: without this,
     // a hundred pages of manual time ran into the idle countdown ("Still
@@ -233,12 +288,4 @@ fn draws(app: &mut App, on: bool) {
     for mut camera in cameras.iter_mut(app.world_mut()) {
         camera.is_active = on;
     }
-}
-
-/// Writes the page whole or not at all: a preview is taken from here while
-/// the next is drawn, and a stopped proof leaves no half page.
-fn save_whole(page: &image::RgbImage, file: &Path) -> image::ImageResult<()> {
-    let part = file.with_extension("png.part");
-    page.save_with_format(&part, image::ImageFormat::Png)?;
-    std::fs::rename(&part, file).map_err(image::ImageError::IoError)
 }
