@@ -17,6 +17,7 @@ mod proof;
 mod report;
 mod robust;
 mod roster;
+mod samples;
 mod search;
 mod snapshots;
 mod staff;
