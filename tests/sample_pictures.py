@@ -437,29 +437,34 @@ def tone(img, year, rng, border=True, grain=None):
             lo = np.array([14, 14, 16])
         t = np.clip(lum, 0, 255)[..., None] / 255.0
         a = lo + t * (255 * tint - lo)
-        g = grain if grain is not None else rng.uniform(3.5, 5)
+        g = grain if grain is not None else rng.uniform(2.4, 3.4)
     elif era == "faded":
         lum = (a[..., 0] * 0.299 + a[..., 1] * 0.587 + a[..., 2] * 0.114)[..., None]
         a = lum + (a - lum) * rng.uniform(0.55, 0.78)
         cast = rng.choice([(1.06, 1.0, 0.86), (1.05, 0.97, 0.9), (1.0, 1.02, 0.9), (1.07, 0.99, 0.95)])
         a = a * np.array(cast)
         a = 22 + a * 0.86
-        g = grain if grain is not None else rng.uniform(2.2, 3.2)
+        g = grain if grain is not None else rng.uniform(1.6, 2.2)
     else:
         a = a * np.array([rng.uniform(0.98, 1.02), 1.0, rng.uniform(0.98, 1.02)])
-        g = grain if grain is not None else rng.uniform(0.8, 1.4)
+        g = grain if grain is not None else rng.uniform(0.6, 1.0)
     # vignette
     yy, xx = np.mgrid[0:h, 0:w]
     r = ((xx / w - 0.5) ** 2 + (yy / h - 0.5) ** 2) ** 0.5
     vig = 1 - rng.uniform(0.1, 0.25 if era != "colour" else 0.12) * np.clip(r * 1.6 - 0.25, 0, 1) ** 1.5
     a = a * vig[..., None]
-    a = a + nrng.normal(0, g, (h, w, 1))
+    a = a + grain_field(nrng, w, h, g)
     out = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
     if era == "old" and border:
         out = deckle(out, rng)
     elif era == "faded" and border and rng.random() < 0.35:
         out = white_border(out, rng)
     return out
+
+
+def grain_field(nrng, w, h, amount):
+    """Film grain."""
+    return nrng.normal(0, amount, (h, w, 1)).astype(np.float32)
 
 
 def deckle(img, rng):
@@ -740,7 +745,9 @@ def make_spec(rng, female, age, year, role=None, civilian=False):
 def draw_hat_small(c, o, hx, hy, rx, ry, facing):
     hat, col = o["hat"], o["hat_col"] or (60, 70, 90)
     if hat == "helmet":
-        c.ell(hx, hy - ry * 0.35, rx * 1.15, ry * 0.85, col)
+        base = hy - ry * 0.3
+        c.poly([(hx + math.cos(t) * rx * 1.18, base + math.sin(t) * ry * 0.85)
+                for t in [math.pi + math.pi * k / 20 for k in range(21)]], col)
         c.rect(hx - rx * 1.3, hy - ry * 0.4, hx + rx * 1.3, hy - ry * 0.25, shade(col, 0.85))
     elif hat in ("softcap", "workcap"):
         c.ell(hx, hy - ry * 0.55, rx * 1.08, ry * 0.55, col)
@@ -1336,12 +1343,15 @@ def draw_hat_big(c, rng, o, cx, cy, a, b):
     col = o["hat_col"] or (60, 70, 90)
     hat = o["hat"]
     if hat == "helmet":
-        top = cy - b * 1.18
-        c.ell(cx, cy - b * 0.45, a * 1.22, b * 0.78, col)
-        c.rect(cx - a * 1.3, cy - b * 0.45, cx + a * 1.3, cy - b * 0.32, shade(col, 0.86), r=4)
-        c.rect(cx - a * 0.12, top + 4, cx + a * 0.12, cy - b * 0.45, shade(col, 1.12))
-        c.line([(cx - a * 0.95, cy - b * 0.35), (cx - a * 0.98, cy + b * 0.55)], (40, 40, 40), 2)
-        c.line([(cx + a * 0.95, cy - b * 0.35), (cx + a * 0.98, cy + b * 0.55)], (40, 40, 40), 2)
+        base = cy - b * 0.4
+        dome = [(cx + math.cos(t) * a * 1.2, base + math.sin(t) * b * 0.78)
+                for t in [math.pi + math.pi * k / 40 for k in range(41)]]
+        c.poly(dome, col)
+        c.poly([(cx - a * 0.14, base - b * 0.76), (cx + a * 0.14, base - b * 0.76), (cx + a * 0.2, base),
+                (cx - a * 0.2, base)], shade(col, 1.12))
+        c.rect(cx - a * 1.34, base - 4, cx + a * 1.34, base + b * 0.1, shade(col, 0.86), r=5)
+        c.line([(cx - a * 0.98, base + b * 0.1), (cx - a * 0.98, cy + b * 0.55)], (40, 40, 40), 2)
+        c.line([(cx + a * 0.98, base + b * 0.1), (cx + a * 0.98, cy + b * 0.55)], (40, 40, 40), 2)
     elif hat in ("softcap", "workcap"):
         c.ell(cx, cy - b * 0.68, a * 1.15, b * 0.5, col)
         c.rect(cx - a * 1.08, cy - b * 0.68, cx + a * 1.08, cy - b * 0.45, col)
@@ -1777,6 +1787,8 @@ def bus_window_view(c, rng, x0, y0, x1, y1, era):
 
 
 def scene_bus(x):
+    if x.rng.random() < 0.5:
+        return scene_bus_aisle(x)
     c, rng = x.c, x.rng
     W, H = c.w, c.h
     old = x.year < 1980
@@ -1823,6 +1835,54 @@ def scene_bus(x):
     draw_figure(c, px, ground + 5, rng.uniform(360, 400), psp, "reach", facing=-facing, target=(mx + facing * 60, ground - 230))
     info = draw_figure(c, mx, ground + 10, rng.uniform(370, 410), x.main, "hand", facing=facing)
     hx, hy = info["hands"][1 if facing > 0 else 0]
+    c.rect(hx - 6, hy - 16, hx + 10, hy + 2, (240, 230, 200))
+
+
+def scene_bus_aisle(x):
+    """Looking down the aisle of the bus, seats on both sides."""
+    c, rng = x.c, x.rng
+    W, H = c.w, c.h
+    old = x.year < 1980
+    inner = jitter(rng, (176, 156, 120) if old and rng.random() < 0.5 else rng.choice([(200, 204, 200), (186, 196, 206), (214, 210, 200)]), 8)
+    c.rect(0, 0, W, H, inner)
+    vx, vy = W * rng.uniform(0.42, 0.58), H * rng.uniform(0.36, 0.44)
+    # the far end: the driver's window
+    c.rect(vx - 110, vy - 90, vx + 110, vy + 40, jitter(rng, (190, 210, 226), 8))
+    c.rect(vx - 110, vy + 40, vx + 110, vy + 70, shade(inner, 0.8))
+    route = re.search(r"(\d{1,3})路", x.caption)
+    if route:
+        c.rect(vx - 60, vy - 120, vx + 60, vy - 94, (30, 30, 30))
+        c.text(vx, vy - 107, f"{route.group(1)}路", 18, (250, 170, 50), kind="sansb", anchor="mm")
+    # side windows in perspective
+    for s_ in (-1, 1):
+        edge = 0 if s_ < 0 else W
+        for k in range(4):
+            t0, t1 = k / 4, (k + 0.8) / 4
+            xa = edge + (vx - 110 * s_ - edge) * t0 ** 0.7
+            xb = edge + (vx - 110 * s_ - edge) * t1 ** 0.7
+            ya0, ya1 = 60 + (vy - 90 - 60) * t0 ** 0.7, 330 + (vy + 20 - 330) * t0 ** 0.7
+            yb0, yb1 = 60 + (vy - 90 - 60) * t1 ** 0.7, 330 + (vy + 20 - 330) * t1 ** 0.7
+            c.poly([(xa, ya0), (xb, yb0), (xb, yb1), (xa, ya1)], jitter(rng, (186, 206, 222), 10))
+    c.poly([(0, H), (W, H), (vx + 110, vy + 70), (vx - 110, vy + 70)], jitter(rng, (110, 100, 90), 8))
+    for s_ in (-1, 1):
+        c.line([(vx + s_ * 60, 0), (vx + s_ * 60, vy - 94)], (170, 170, 168), 5)
+    seat_c = jitter(rng, (120, 80, 56) if old else rng.choice([(60, 90, 140), (160, 60, 50), (90, 90, 100)]), 8)
+    # rows of seats, far to near, with passengers' heads above the backs
+    for row in range(4, -1, -1):
+        t = (row + 1) / 5.5
+        sc = 1 - t * 0.75
+        for s_ in (-1, 1):
+            sx = vx + s_ * (130 + 260 * sc)
+            sy = vy + 70 + (H - vy - 70) * (1 - t) * 0.9
+            if rng.random() < 0.75:
+                sp = x.other(civilian=True)
+                draw_figure(c, sx, sy + 60 * sc, 420 * sc, sp, "hold", facing=0, sit=True, face=False)
+            c.rect(sx - 120 * sc, sy - 120 * sc, sx + 120 * sc, sy, seat_c, r=12 * sc)
+            c.rect(sx - 120 * sc, sy - 120 * sc, sx + 120 * sc, sy - 100 * sc, shade(seat_c, 1.15), r=10 * sc)
+    # the conductor in the aisle, a passenger handing over the fare
+    mx = vx + rng.uniform(-40, 40)
+    info = draw_figure(c, mx, H - rng.uniform(10, 40), rng.uniform(420, 470), x.main, "hand", facing=rng.choice((-1, 1)))
+    hx, hy = info["hands"][0] if info["hands"][0][0] != info["hands"][1][0] and rng.random() < 0.5 else info["hands"][1]
     c.rect(hx - 6, hy - 16, hx + 10, hy + 2, (240, 230, 200))
 
 
@@ -1895,6 +1955,8 @@ def scene_classroom(x):
 
 
 def scene_ward(x):
+    if x.rng.random() < 0.5:
+        return scene_ward_row(x)
     c, rng = x.c, x.rng
     W, H = c.w, c.h
     wall = jitter(rng, rng.choice([(214, 230, 220), (226, 228, 214), (220, 226, 232)]), 8)
@@ -1934,7 +1996,9 @@ def scene_ward(x):
             c.line([(dx - 30, by - 250), (dx + 30, by - 250)], (150, 156, 160), 4)
             c.rect(dx + 14, by - 248, dx + 40, by - 200, (230, 240, 246), (170, 180, 190), 2, r=4)
             c.line([(dx + 27, by - 200), (dx + 40, by - 100), (bxc - bw / 2 + 100, by - 40)], (200, 210, 220), 2)
-        if maternity and i == 0 and rng.random() < 0.6:
+        if i == nbeds - 1 and bxc + bw / 2 + 60 < W:
+            bedside(c, rng, bxc + bw / 2 + 50, ground, x.year)
+        elif maternity and i == 0 and rng.random() < 0.6:
             cx = bxc + bw / 2 + 70
             if cx < W - 40:
                 c.rect(cx - 50, ground - 130, cx + 50, ground - 80, (240, 240, 236), (190, 190, 190), 3)
@@ -1956,6 +2020,75 @@ def scene_ward(x):
         hx, hy = info["hands"][0]
         c.rect(hx - 20, hy - 40, hx + 24, hy + 10, (200, 180, 140))
         c.rect(hx - 16, hy - 34, hx + 20, hy + 6, (250, 250, 246))
+
+
+def bedside(c, rng, x0, ground, year):
+    """A bedside cabinet with a vacuum flask, a cup and, lately, flowers."""
+    c.rect(x0 - 40, ground - 110, x0 + 40, ground, (214, 206, 190), (170, 160, 140), 2)
+    c.line([(x0 - 40, ground - 60), (x0 + 40, ground - 60)], (170, 160, 140), 2)
+    fl = rng.choice([(200, 60, 50), (60, 120, 170), (230, 200, 80)])
+    c.rect(x0 - 30, ground - 170, x0 - 6, ground - 110, fl, r=6)
+    c.rect(x0 - 26, ground - 180, x0 - 10, ground - 170, (60, 60, 60))
+    c.rect(x0 + 6, ground - 134, x0 + 26, ground - 110, (240, 240, 236))
+    if year >= 1985 and rng.random() < 0.5:
+        for k in range(4):
+            c.ell(x0 + 18 + rng.uniform(-12, 12), ground - 160 - rng.uniform(0, 30), 8, 8, jitter(rng, (230, 120, 140), 20))
+
+
+def scene_ward_row(x):
+    """Beds end-on, their feet towards us, in a row down the ward."""
+    c, rng = x.c, x.rng
+    W, H = c.w, c.h
+    wall = jitter(rng, rng.choice([(214, 230, 220), (226, 228, 214), (220, 226, 232)]), 8)
+    c.rect(0, 0, W, H, wall)
+    hz = H * rng.uniform(0.5, 0.56)
+    c.rect(0, hz - 10, W, hz, shade(wall, 0.85))
+    floor(c, rng, hz, jitter(rng, (186, 188, 180), 8))
+    for k in range(rng.randint(2, 3)):
+        wx = 60 + k * 300 + rng.uniform(-20, 40)
+        c.rect(wx, 70, wx + 170, 240, jitter(rng, (200, 220, 230), 6), (240, 240, 240), 8)
+    maternity = x.has("产科", "产妇")
+    drip = x.has("输液", "吊瓶") or rng.random() < 0.3
+    n = rng.randint(2, 3)
+    pitch = W / n
+    ground = H - rng.uniform(40, 80)
+    beds = []
+    for k in range(n):
+        bx = (k + 0.5) * pitch + rng.uniform(-20, 20)
+        top_y = hz - 40
+        c.rect(bx - 90, top_y - 60, bx + 90, top_y + 20, (190, 196, 200))
+        blanket = jitter(rng, rng.choice([(236, 236, 232), (190, 210, 230), (230, 220, 200), (214, 226, 214)]), 6)
+        c.poly([(bx - 90, top_y + 20), (bx + 90, top_y + 20), (bx + 130, ground - 60), (bx - 130, ground - 60)], blanket)
+        c.ell(bx, top_y + 10, 54, 22, (250, 250, 250))
+        psp = x.other(civilian=True, female=True if maternity else None, age=rng.randint(22, 34) if maternity else rng.randint(30, 80))
+        c.ell(bx, top_y + 8, 26, 28, psp["skin"])
+        c.ell(bx, top_y - 6, 27, 18, psp["hair"])
+        c.rect(bx - 134, ground - 60, bx + 134, ground - 30, (180, 186, 190))
+        c.rect(bx - 134, ground - 30, bx - 124, ground, (150, 156, 160))
+        c.rect(bx + 124, ground - 30, bx + 134, ground, (150, 156, 160))
+        c.rect(bx - 30, ground - 100, bx + 30, ground - 64, (250, 250, 246), (160, 160, 160), 1)
+        beds.append(bx)
+        if k < n - 1:
+            bedside(c, rng, bx + pitch / 2, hz + 60, x.year)
+    b0 = rng.choice(beds)
+    if drip:
+        dx = b0 + 110
+        c.line([(dx, hz + 90), (dx, hz - 190)], (150, 156, 160), 5)
+        c.line([(dx - 26, hz - 190), (dx + 26, hz - 190)], (150, 156, 160), 4)
+        c.rect(dx + 8, hz - 186, dx + 30, hz - 146, (230, 240, 246), (170, 180, 190), 2, r=4)
+        c.line([(dx + 19, hz - 146), (dx + 10, hz - 60), (b0 + 20, hz - 10)], (200, 210, 220), 2)
+    mx = b0 + rng.choice((-1, 1)) * 170
+    if x.side is not None:
+        mx = W * (0.3 if x.side < 0 else 0.7)
+    mx = min(max(mx, 70), W - 70)
+    facing = 1 if mx < b0 else -1
+    if x.has("查房", "和护士", "和医生", "同事"):
+        other_role = "nurse" if x.role == "doctor" or x.has("和护士") else "doctor"
+        ox = mx + (-facing) * 130
+        ox = min(max(ox, 60), W - 60)
+        draw_figure(c, ox, ground + 20, 440, x.other(other_role, female=True if other_role == "nurse" else None), "hold",
+                    facing=facing)
+    draw_figure(c, mx, ground + 40, 470, x.main, "reach", facing=facing, target=(mx + facing * 150, ground - 250))
 
 
 def building_frame(c, rng, x0, ground, floors, bays, fh, bw, done, col=(180, 176, 168)):
@@ -2171,11 +2304,13 @@ def scene_bank(x):
         c.rect(px - 34, ctop - 74, px + 34, ctop - 28, (110, 160, 190))
     c.rect(mx - 50, ctop - 12, mx + 20, ctop + 2, (240, 236, 220))
     # customers, backs to us
+    side = rng.choice((-1, 1))
     for k in range(rng.randint(1, 3)):
-        px = mx + rng.choice((-1, 1)) * rng.uniform(40, 120) + k * 220 * rng.choice((-1, 1))
-        px = min(max(px, 60), W - 60)
+        px = mx + side * (rng.uniform(150, 200) + k * 150)
+        if px < 40 or px > W - 40:
+            px = mx - side * (rng.uniform(170, 220) + k * 60)
         sp = x.other(civilian=True)
-        draw_figure(c, px, H + rng.uniform(180, 260), 600, sp, "hold", facing=0, face=False)
+        draw_figure(c, px, H + rng.uniform(100, 160), rng.uniform(470, 520), sp, "hold", facing=0, face=False)
 
 
 def scene_switchboard(x):
@@ -2279,6 +2414,8 @@ def scene_stage(x):
 
 
 def scene_lab(x):
+    if x.rng.random() < 0.5 and not x.has("显微镜"):
+        return scene_lab_hood(x)
     c, rng = x.c, x.rng
     W, H = c.w, c.h
     wall = jitter(rng, rng.choice([(220, 226, 226), (226, 222, 210), (210, 222, 214)]), 8)
@@ -2342,6 +2479,59 @@ def scene_lab(x):
             for k in range(5):
                 c.rect(xx + k * 10, bench - 40, xx + k * 10 + 6, bench - 4, col if k % 2 else (230, 240, 244))
         xx += rng.uniform(60, 110)
+
+
+def scene_lab_hood(x):
+    """A fume cupboard and a sink along the wall; one holds a flask to the light."""
+    c, rng = x.c, x.rng
+    W, H = c.w, c.h
+    wall = jitter(rng, rng.choice([(226, 230, 226), (230, 224, 212), (214, 224, 230)]), 8)
+    c.rect(0, 0, W, H, wall)
+    c.rect(0, 0, W, rng.uniform(30, 60), shade(wall, 0.9))
+    hz = H * rng.uniform(0.62, 0.68)
+    floor(c, rng, hz + 40, jitter(rng, (176, 176, 170), 8))
+    hx0 = rng.choice([rng.uniform(20, 120), rng.uniform(W - 380, W - 280)])
+    hood = jitter(rng, (214, 214, 206), 6) if x.year >= 1980 else jitter(rng, (170, 140, 100), 8)
+    c.rect(hx0, 60, hx0 + 260, hz + 40, hood)
+    c.rect(hx0 + 20, 110, hx0 + 240, hz - 60, (180, 200, 206))
+    c.rect(hx0 + 20, hz - 60, hx0 + 240, hz - 40, shade(hood, 0.8))
+    for k in range(rng.randint(2, 4)):
+        fx = hx0 + 40 + k * 50
+        c.poly([(fx, hz - 60), (fx + 30, hz - 60), (fx + 20, hz - 100), (fx + 20, hz - 130), (fx + 10, hz - 130), (fx + 10, hz - 100)],
+               jitter(rng, (200, 220, 230), 10))
+    bench_x0 = hx0 + 280 if hx0 < W / 2 else 20
+    bench_x1 = bench_x0 + (W - 300)
+    c.rect(bench_x0, hz - 20, bench_x1, hz, jitter(rng, (60, 64, 70), 6))
+    c.rect(bench_x0, hz, bench_x1, hz + 40, jitter(rng, (190, 170, 130), 8))
+    sk = rng.uniform(bench_x0 + 40, bench_x1 - 140)
+    c.rect(sk, hz - 24, sk + 100, hz - 14, (180, 186, 190))
+    c.line([(sk + 80, hz - 24), (sk + 80, hz - 90), (sk + 60, hz - 90)], (160, 166, 170), 5)
+    for k in range(rng.randint(4, 8)):
+        bx = rng.uniform(bench_x0 + 10, bench_x1 - 40)
+        if sk - 30 < bx < sk + 110:
+            continue
+        col = jitter(rng, rng.choice([(180, 220, 230), (230, 200, 120), (200, 230, 190), (240, 180, 180)]), 12)
+        c.rect(bx, hz - 60, bx + 26, hz - 20, (230, 240, 244))
+        c.rect(bx + 2, hz - 40, bx + 24, hz - 22, col)
+    for j in range(rng.randint(1, 2)):
+        y0 = 130 + j * 90
+        c.rect(bench_x0 + 20, y0, bench_x1 - 20, y0 + 8, (150, 140, 120))
+        xx = bench_x0 + 30
+        while xx < bench_x1 - 40:
+            col = jitter(rng, rng.choice([(150, 190, 210), (200, 170, 110), (230, 230, 230), (120, 80, 60)]), 15)
+            c.rect(xx, y0 - rng.uniform(30, 50), xx + 20, y0, col)
+            xx += rng.uniform(28, 44)
+    mx = x.main_x([0.4, 0.6])
+    mx = min(max(mx, bench_x0 + 80), bench_x1 - 80)
+    facing = rng.choice((-1, 1))
+    info = draw_figure(c, mx, H - rng.uniform(20, 40), rng.uniform(420, 460), x.main, "point", facing=facing)
+    hx, hy = info["hands"][1 if facing > 0 else 0]
+    c.poly([(hx - 14, hy + 40), (hx + 14, hy + 40), (hx + 5, hy + 10), (hx + 5, hy - 8), (hx - 5, hy - 8), (hx - 5, hy + 10)], (220, 236, 240))
+    c.poly([(hx - 12, hy + 38), (hx + 12, hy + 38), (hx + 7, hy + 26), (hx - 7, hy + 26)], jitter(rng, (120, 180, 210), 20))
+    if x.has("同事", "和"):
+        ox = mx - facing * rng.uniform(180, 240)
+        ox = min(max(ox, 60), W - 60)
+        draw_figure(c, ox, H - rng.uniform(30, 60), rng.uniform(400, 440), x.other("scientist"), "hold", facing=facing)
 
 
 def lattice_tower(c, rng, x, ground, h, w, col=(110, 116, 120)):
@@ -2431,19 +2621,37 @@ def scene_rooftop(x):
         xx += w + rng.uniform(0, 20)
     c.rect(0, hz, W, H, jitter(rng, (170, 166, 160), 8))
     c.rect(0, hz - 20, W, hz + 6, jitter(rng, (196, 192, 184), 6))
-    mast_x = rng.uniform(W * 0.4, W * 0.7)
-    mtop = rng.uniform(40, 90)
-    c.rect(mast_x - 7, mtop, mast_x + 7, hz + 40, (160, 164, 170))
-    for k, y in enumerate((mtop + 30, mtop + 150)):
-        c.line([(mast_x - 70, y), (mast_x + 70, y)], (150, 150, 156), 5)
-        for s in (-1, 1):
-            c.rect(mast_x + s * 60 - 14, y - 50, mast_x + s * 60 + 14, y + 50, (240, 240, 240), (170, 170, 170), 2, r=6)
-    c.rect(mast_x - 40, hz + 20, mast_x + 40, hz + 70, (120, 120, 126))
+    masts = [rng.uniform(W * 0.35, W * 0.75)]
+    if rng.random() < 0.4:
+        masts.append(masts[0] + rng.choice((-1, 1)) * rng.uniform(220, 300))
+    for i, mxx in enumerate(masts):
+        mtop = rng.uniform(40, 90) + i * 60
+        c.rect(mxx - 7, mtop, mxx + 7, hz + 40, (160, 164, 170))
+        nsect = 1 if x.year < 1995 else rng.randint(1, 2)
+        for k, y in enumerate((mtop + 30, mtop + 150)[:nsect]):
+            c.line([(mxx - 70, y), (mxx + 70, y)], (150, 150, 156), 5)
+            for s_ in ((-1, 1) if rng.random() < 0.7 else (-1, 0, 1)):
+                c.rect(mxx + s_ * 60 - 14, y - 50, mxx + s_ * 60 + 14, y + 50, (240, 240, 240), (170, 170, 170), 2, r=6)
+        c.rect(mxx - 40, hz + 20, mxx + 40, hz + 70, (120, 120, 126))
+        c.line([(mxx + 8, hz + 30), (mxx + 200, hz + 90)], (40, 40, 40), 3)
+    mast_x = masts[0]
+    mtop = 60
+    if rng.random() < 0.5:
+        tx = rng.choice([60, W - 160])
+        c.rect(tx, hz - 160, tx + 100, hz, jitter(rng, (150, 150, 150), 8))
+        for k in range(4):
+            c.line([(tx + 5, hz - 150 + k * 40), (tx + 95, hz - 150 + k * 40)], (120, 120, 120), 2)
     cab_x = mast_x + rng.choice((-1, 1)) * 200
     c.rect(cab_x - 60, hz - 70, cab_x + 60, hz + 60, (210, 210, 206), (150, 150, 150), 2)
-    fx = mast_x + rng.choice((-1, 1)) * 40
-    fy = mtop + rng.uniform(150, 230)
-    draw_figure(c, fx, fy + 150, 150, x.other("mastworker"), "reach", facing=0, target=(mast_x, fy - 40), face=False)
+    helper = x.other("mastworker")
+    helper["o"]["hat"], helper["o"]["hat_col"] = "helmet", rng.choice([(238, 238, 236), (238, 190, 30), (206, 40, 36)])
+    if rng.random() < 0.55:
+        fx = mast_x + rng.choice((-1, 1)) * 40
+        fy = mtop + rng.uniform(150, 230)
+        draw_figure(c, fx, fy + 150, 150, helper, "reach", facing=0, target=(mast_x, fy - 40), face=False)
+    else:
+        fx = mast_x + rng.choice((-1, 1)) * 90
+        draw_figure(c, fx, hz + 120, 300, helper, "reach", facing=1 if fx < mast_x else -1, target=(mast_x, hz - 120))
     mx = x.main_x([0.2, 0.8])
     if abs(mx - mast_x) < 150:
         mx = mast_x + (1 if mx > mast_x else -1) * 200
@@ -2715,7 +2923,7 @@ def age_paper(img, year, rng, strength=1.0):
     s = np.asarray(stains).astype(np.float32)[..., None] / 255.0
     a = a * (1 - s * np.array([0.25, 0.4, 0.7]))
     nrng = np.random.default_rng(rng.randrange(1 << 30))
-    a = a + nrng.normal(0, 0.8 + 1.4 * amount, (h, w, 1))
+    a = a + grain_field(nrng, w, h, 0.5 + 1.0 * amount)
     return Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
 
 
@@ -2905,13 +3113,17 @@ def first_person(person, text):
     return t
 
 
-def story_sentences(person, before=None):
+def story_sentences(person, before=None, strict=True):
+    """The story's sentences up to a year; strict leaves out those no diary or
+    letter would say (birth, honours, retirement, the press)."""
     out = []
     for s in re.split(r"(?<=[。！？])", person.story):
         s = s.strip()
         if not s:
             continue
-        if any(w in s for w in ("那一页", "这一页", "报道", "为题", "生于", "退休", "报纸", "被评为", "授予", "荣获")):
+        if any(w in s for w in ("那一页", "这一页", "报道", "为题", "报纸", "通讯")):
+            continue
+        if strict and any(w in s for w in ("生于", "退休", "被评为", "授予", "荣获", "评为")):
             continue
         ys = [int(y) for y in re.findall(r"(1[89]\d\d|20\d\d)年", s)]
         if before and ys and min(ys) > before:
@@ -2966,7 +3178,7 @@ def draw_newspaper(person, medium, rng):
     # the picture
     pic_caption = caption.split("配图")[1] if "配图" in caption else ""
     with_pic = bool(pic_caption) or rng.random() < 0.6
-    text = "　　" + "".join(story_sentences(person, before=y)) or person.summary
+    text = "　　" + ("".join(story_sentences(person, before=y, strict=False)) or person.summary)
     size = 14
     col_w = (W - 2 * m0 - 24) / 2
     if with_pic:
@@ -3017,6 +3229,8 @@ def draw_newspaper(person, medium, rng):
     # the rest of the page: the start of other articles, too small to read
     for k, x0 in enumerate(cols):
         y0 = ends[k] + 18
+        if pic_box and pic_box[0] < x0 + col_w and pic_box[2] > x0 and y0 <= pic_box[3] + 6:
+            y0 = pic_box[3] + 24
         if y0 + 60 < bottom:
             c.line([(x0, y0 - 8), (x0 + col_w, y0 - 8)], ink, 1)
             c.rect(x0 + col_w * 0.15, y0 + 4, x0 + col_w * 0.85, y0 + 20, shade(paper, 0.55))
@@ -3054,7 +3268,7 @@ def letter_body(person, caption, kind, sender, y):
     you = "您"
     summ = person.summary.strip("。") or "在平凡的岗位上做出了不平凡的成绩"
     summ = summ.replace(person.name, you).replace("他", you).replace("她", you)
-    if summ.startswith(("从", "在", "把", "用", "为", "让", "带", "当", "以", "自")) or not summ.startswith(you):
+    if you not in summ and summ.startswith(("从", "在", "把", "用", "为", "让", "带", "当", "以", "自", "几十年", "三十", "二十", "四十")):
         summ = you + summ
     us = "我校全体师生" if any(w in sender for w in ("学校", "小学", "中学", "学院")) else \
         "我馆全体同志" if sender.endswith("馆") else "我所全体职工" if sender.endswith("所") else "全体同志"
