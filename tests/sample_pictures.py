@@ -1619,6 +1619,8 @@ def scene_workshop(x):
     mc = jitter(rng, rng.choice([(90, 120, 110), (70, 100, 120), (120, 126, 110)]), 10)
     side = 1 if mx < W / 2 else -1
     mach_x = mx + side * rng.uniform(150, 210)
+    if not (x.has("数控", "加工中心", "机器人", "焊") or x.year >= 2000 and not x.has("车床")):
+        mach_x = mx + side * rng.uniform(230, 260)
     if robot or weld:
         # a welding robot at a fixture, sparks
         fx = mach_x
@@ -1664,7 +1666,7 @@ def scene_workshop(x):
         c.rect(x0, by, x0 + lw, by + 34, mc)
         c.rect(x0 + 10, by + 34, x0 + 70, ground, shade(mc, 0.85))
         c.rect(x0 + lw - 70, by + 34, x0 + lw - 10, ground, shade(mc, 0.85))
-        head_left = side > 0
+        head_left = side < 0  # the headstock at the far end, the chuck towards the turner
         hx0 = x0 if head_left else x0 + lw - 110
         c.rect(hx0, by - 110, hx0 + 110, by, shade(mc, 1.08))
         chx = hx0 + 110 if head_left else hx0
@@ -1672,10 +1674,12 @@ def scene_workshop(x):
         wlen = rng.uniform(90, 170)
         wx0 = chx + (28 if head_left else -28)
         c.rect(min(wx0, wx0 + (wlen if head_left else -wlen)), by - 58, max(wx0, wx0 + (wlen if head_left else -wlen)), by - 42, (200, 200, 196))
-        tx0 = x0 + lw - 80 if head_left else x0 + 10
-        c.rect(tx0, by - 70, tx0 + 70, by, shade(mc, 0.95))
-        cx0 = wx0 + (wlen * 0.6 if head_left else -wlen * 0.6)
+        tx0 = x0 + lw - 60 if head_left else x0 - 10
+        c.rect(tx0, by - 66, tx0 + 70, by, shade(mc, 0.95))
+        c.rect(tx0 - 10 if head_left else tx0 + 70, by - 54, tx0 if head_left else tx0 + 80, by - 46, (170, 170, 170))
+        cx0 = x0 + 70 if side > 0 else x0 + lw - 70
         c.rect(cx0 - 40, by - 30, cx0 + 40, by, shade(mc, 1.15))
+        c.rect(cx0 - 10, by - 52, cx0 + 10, by - 30, (60, 60, 60))
         c.ell(cx0, by + 10, 14, 14, None, (60, 60, 60), 3)
         if x.has("刀", "试切"):
             for k in range(6):
@@ -2345,12 +2349,18 @@ def scene_switchboard(x):
         sp = x.other("operator", female=rng.random() < 0.85)
         sp["o"]["headset"] = True
         seated.append(ox)
-        draw_figure(c, ox + rng.uniform(-20, 20), H + 120, 560, sp, "reach", facing=0, face=False,
+        px = ox + rng.uniform(-20, 20)
+        draw_figure(c, px, desk + 300, 520, sp, "reach", facing=0, face=False, sit=True,
                     target=(ox + rng.uniform(-40, 40), desk - rng.uniform(40, 160)))
     c.rect(0, desk, W, desk + 60, shade(wood, 1.1))
+    for ox in seated:
+        c.rect(ox - 70, desk + 90, ox + 70, desk + 210, jitter(rng, (90, 66, 46), 6), r=10)
+        c.rect(ox - 8, desk + 210, ox + 8, H, (60, 60, 60))
     for k in range(rng.randint(6, 12)):
         x0 = rng.uniform(0, W)
-        c.line([(x0, desk + 10), (x0 + rng.uniform(-60, 60), desk - rng.uniform(40, 200))], (30, 30, 30), 2.5)
+        x1, y1 = x0 + rng.uniform(-70, 70), desk - rng.uniform(60, 220)
+        c.line([(x0, desk + 12), ((x0 + x1) / 2 + rng.uniform(-10, 10), desk - 20), (x1, y1)], (30, 30, 30), 2.5)
+        c.ell(x1, y1, 4, 4, (200, 170, 90))
     if x.role in ("operator",) and not x.has("维护"):
         return
     mx = x.main_x([0.15, 0.85])
@@ -3123,7 +3133,9 @@ def story_sentences(person, before=None, strict=True):
             continue
         if any(w in s for w in ("那一页", "这一页", "报道", "为题", "报纸", "通讯")):
             continue
-        if strict and any(w in s for w in ("生于", "退休", "被评为", "授予", "荣获", "评为")):
+        if strict and any(w in s for w in ("后来", "从那以后", "此后", "至今", "如今", "多年")):
+            continue
+        if strict and any(w in s for w in ("生于", "退休", "被评为", "授予", "荣获", "评为", "获得", "称号", "奖章", "劳动模范")):
             continue
         ys = [int(y) for y in re.findall(r"(1[89]\d\d|20\d\d)年", s)]
         if before and ys and min(ys) > before:
@@ -3392,7 +3404,7 @@ def notebook_topic(caption):
     for key, words in (("gear", ["齿轮", "棘轮"]), ("tool", ["车刀", "刃磨", "断屑"]), ("map", ["线路图", "沿线"]),
                        ("data", ["数据", "变形", "测量"]), ("innovation", ["革新", "改造", "做法"]),
                        ("memo", ["备忘", "准备", "清单"]), ("study", ["学习心得", "心得"]),
-                       ("manual", ["口袋书", "手稿", "要领", "手册"]), ("diary", ["日记"])):
+                       ("manual", ["口袋书", "手稿", "要领", "手册"]), ("diary", ["日记", "日志"])):
         if any(w in caption for w in words):
             return key
     return "notes"
@@ -3441,10 +3453,10 @@ def draw_notebook(person, medium, rng):
         date = f"{y}年{m}月"
     else:
         date = f"{y}年"
-    if topic == "diary":
+    if topic == "diary" and m and d:
         date += "　" + rng.choice(["晴", "阴", "多云", "小雪", "雨"])
     q = re.search(r"[《“]([^》”]{2,16})[》”]", caption)
-    by_word = next((h for w, h in (("备忘", "备忘"), ("日记", "工作日记"), ("学习心得", "学习心得"), ("工作笔记", "工作笔记"),
+    by_word = next((h for w, h in (("备忘", "备忘"), ("日记", "工作日记"), ("施工日志", "施工日志"), ("日志", "工作日志"), ("学习心得", "学习心得"), ("工作笔记", "工作笔记"),
                                     ("笔记", "笔记"), ("革新", "技术革新记录")) if w in caption), None)
     heading = q.group(1) if q else by_word or {"gear": "工作笔记", "tool": "车刀刃磨要领", "map": "线路图", "data": "变形记录",
                                     "innovation": "技术革新记录", "memo": "备忘", "study": "学习心得", "manual": "工作手册",
@@ -3592,7 +3604,7 @@ def draw_plain(person, medium, rng):
     c = Canvas(W, H, paper)
     ink = (34, 32, 30)
     y = 90
-    heading = re.sub(r"^\d{4}年(\d{1,2}月)?(\d{1,2}日)?[，,]?", "", caption).strip() or caption
+    heading = re.sub(r"^\d{4}年(\d{1,2}月)?(\d{1,2}日)?[，,]", "", caption).strip() or caption
     for ln in wrap(c, heading, W - 140, 30, "serifb"):
         c.text(W / 2, y, ln, 30, ink, kind="serifb", anchor="ma")
         y += 46
@@ -3623,7 +3635,7 @@ def draw_document(person, medium, rng):
         return draw_newspaper(person, medium, rng), "newspaper"
     if re.search(r"(信|信笺|表扬信|感谢信|慰问信)([，。]|$)|写给|来信", cap):
         return draw_letter(person, medium, rng), "letter"
-    if any(w in cap for w in ("笔记", "记录", "日记", "备忘", "手稿", "口袋书", "心得", "要领", "本", "线路图", "手绘")):
+    if any(w in cap for w in ("笔记", "记录", "日记", "日志", "备忘", "手稿", "口袋书", "心得", "要领", "本", "线路图", "手绘")):
         return draw_notebook(person, medium, rng), "notebook"
     if any(w in cap for w in ("工作证", "出入证", "上岗证", "证件")):
         return draw_permit(person, medium, rng), "permit"
@@ -3726,7 +3738,7 @@ def main():
     print(f"{people} sample people: {counts['portrait']} portraits, {counts['photo']} photos, "
           f"{counts['document']} documents; {len(written)} files, {total / 1e6:.1f} MB "
           f"(average {total / max(1, len(written)) / 1024:.0f} KB), all different; "
-          f"{skipped} other people left alone; {time.time() - started:.0f} s; "
+          f"{skipped} other {'person' if skipped == 1 else 'people'} left alone; {time.time() - started:.0f} s; "
           f"{failures} failure{'s' if failures != 1 else ''}")
     sys.exit(1 if failures else 0)
 
