@@ -43,7 +43,7 @@ import traceback
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
 QUALITY = 85
 SS = 2  # supersampling: drawn at twice the size, then reduced
@@ -2368,6 +2368,8 @@ def scene_switchboard(x):
 
 
 def scene_stage(x):
+    if x.role != "lighting" and (x.has("工地", "俱乐部", "文化馆", "小品", "朗诵") or x.rng.random() < 0.45):
+        return scene_stage_club(x)
     c, rng = x.c, x.rng
     W, H = c.w, c.h
     curtain = jitter(rng, rng.choice([(150, 30, 40), (110, 26, 50), (40, 40, 80)]), 10)
@@ -2421,6 +2423,80 @@ def scene_stage(x):
         sp = x.main
         draw_figure(c, sx, 120, 200, sp, "reach", facing=1 if sx < W / 2 else -1, target=(sx + (40 if sx < W / 2 else -40), 60))
         c.rect(sx + (20 if sx < W / 2 else -80), 40, sx + (80 if sx < W / 2 else -20), 80, (40, 40, 44))
+
+
+def scene_stage_club(x):
+    """A club hall's small stage with a painted backdrop, or boards on a building site."""
+    c, rng = x.c, x.rng
+    W, H = c.w, c.h
+    outdoor = x.has("工地")
+    stage_y = H * rng.uniform(0.6, 0.66)
+    px0, px1 = rng.uniform(40, 140), W - rng.uniform(40, 140)
+    if outdoor:
+        sky(c, rng, stage_y, x.era)
+        building_frame(c, rng, rng.uniform(-40, W - 500), stage_y - 40, 4, 5, 60, 90, 2)
+        c.rect(px0, stage_y - 20, px1, stage_y + 30, jitter(rng, (150, 110, 70), 8))
+        for k in range(int((px1 - px0) / 40)):
+            c.line([(px0 + k * 40, stage_y - 20), (px0 + k * 40, stage_y + 30)], (110, 80, 50), 2)
+        c.rect(px0 + 30, 80, px0 + 40, stage_y - 20, (110, 80, 50))
+        c.rect(px1 - 40, 80, px1 - 30, stage_y - 20, (110, 80, 50))
+        banner(c, (px0 + px1) / 2, 70, rng.choice(["送戏到工地", "慰问演出"]), rng)
+        c.rect(0, stage_y + 30, W, H, jitter(rng, (170, 150, 120), 8))
+    else:
+        hall = jitter(rng, rng.choice([(200, 190, 170), (180, 190, 196), (210, 200, 186)]), 8)
+        c.rect(0, 0, W, H, hall)
+        frame = jitter(rng, rng.choice([(120, 40, 40), (110, 80, 50), (60, 60, 90)]), 8)
+        c.rect(px0 - 30, 30, px1 + 30, stage_y + 40, frame)
+        c.rect(px0, 70, px1, stage_y, jitter(rng, (150, 190, 220), 10))
+        hz = stage_y - rng.uniform(80, 150)
+        for k in range(rng.randint(3, 5)):
+            mx0 = rng.uniform(px0, px1)
+            mw = rng.uniform(120, 260)
+            c.poly([(mx0 - mw, hz), (mx0, hz - rng.uniform(60, 140)), (mx0 + mw, hz)], jitter(rng, (120, 150, 130), 14))
+        c.rect(px0, hz, px1, stage_y, jitter(rng, (150, 170, 120), 10))
+        if rng.random() < 0.6:
+            c.ell(rng.uniform(px0 + 80, px1 - 80), 140, 34, 34, (250, 220, 140))
+        curtain = jitter(rng, (160, 36, 44), 10)
+        for s_ in (-1, 1):
+            cw = rng.uniform(70, 120)
+            xa = px0 if s_ < 0 else px1 - cw
+            c.rect(xa, 70, xa + cw, stage_y, curtain)
+            for k in range(4):
+                c.rect(xa + k * cw / 4, 70, xa + k * cw / 4 + 6, stage_y, shade(curtain, 0.8))
+        c.rect(px0, 70, px1, 110, curtain)
+        title = rng.choice(["文艺晚会", "曲艺专场", "迎新春文艺演出", "职工文艺汇演"]) if not x.has("朗诵") else "诗歌朗诵会"
+        c.text((px0 + px1) / 2, 90, title, 24, (250, 230, 170), kind="sansb", anchor="mm", spacing=6)
+        c.rect(px0 - 30, stage_y, px1 + 30, stage_y + 40, jitter(rng, (130, 92, 60), 8))
+        for k in range(12):
+            c.ell(px0 + (k + 0.5) * (px1 - px0) / 12, stage_y + 6, 6, 4, (250, 220, 120))
+        c.rect(0, stage_y + 40, W, H, shade(hall, 0.7))
+    mx = x.main_x([0.4, 0.5, 0.6])
+    mx = min(max(mx, px0 + 100), px1 - 100)
+    facing = rng.choice((-1, 1))
+    if x.year >= 1960 and rng.random() < 0.7:
+        sx = mx - facing * 70
+        c.line([(sx, stage_y - 4), (sx, stage_y - 200)], (40, 40, 40), 3)
+        c.ell(sx, stage_y - 206, 7, 10, (40, 40, 40))
+        c.line([(sx - 30, stage_y - 2), (sx + 30, stage_y - 2)], (40, 40, 40), 4)
+    info = draw_figure(c, mx, stage_y + 4, rng.uniform(300, 340), x.main, rng.choice(["point", "hand"]), facing=facing)
+    if x.has("快板"):
+        hx, hy = info["hands"][0]
+        for k in range(2):
+            c.rect(hx - 8 + k * 7, hy - 30, hx - 2 + k * 7, hy + 6, (170, 130, 70))
+    if x.has("小品") or x.has("和") and rng.random() < 0.5:
+        ox = mx + facing * rng.uniform(140, 180)
+        draw_figure(c, ox, stage_y + 4, rng.uniform(290, 330), x.other(civilian=True), "reach", facing=-facing,
+                    target=(ox - facing * 60, stage_y - 200))
+    # the audience, backs to us, on benches
+    rows = rng.randint(2, 3)
+    for r in range(rows):
+        y0 = H - 10 - (rows - 1 - r) * 60
+        sc = 0.8 + 0.2 * r / max(1, rows - 1)
+        n = rng.randint(6, 9)
+        for k in range(n):
+            hx = (k + rng.uniform(0.1, 0.9)) * W / n
+            sp = x.other("builder" if outdoor and rng.random() < 0.5 else None, civilian=not outdoor or rng.random() < 0.5)
+            draw_figure(c, hx, y0 + 300 * sc, 360 * sc, sp, "stand", facing=0, sit=True, face=False)
 
 
 def scene_lab(x):
@@ -2938,14 +3014,18 @@ def age_paper(img, year, rng, strength=1.0):
 
 
 def seal(c, x, y, r, text, rng, colour=(206, 30, 36)):
-    """A round red seal: the issuer's name around a star."""
+    """A round red seal: the issuer's name around a star, inked over the
+    words beneath it (multiplied, so they still read)."""
     col = jitter(rng, colour, 8)
-    c.ell(x, y, r, r, None, col, r * 0.07)
-    star(c, x, y, r * 0.3, col, rot=rng.uniform(-0.05, 0.05))
-    text = text.replace("中华人民共和国", "中华人民共和国") if len(text) < 14 else text
-    n = len(text)
+    layer = Canvas(c.w, c.h, (0, 0, 0))
+    layer.im = Image.new("L", c.im.size, 0)
+    layer.d = ImageDraw.Draw(layer.im)
+    ink = 235
+    layer.ell(x, y, r, r, None, ink, r * 0.07)
+    star(layer, x, y, r * 0.3, ink, rot=rng.uniform(-0.05, 0.05))
+    n = max(1, len(text))
     span = min(270, 22 * n + 40)
-    size = min(r * 0.3, 2 * math.pi * r * 0.72 * span / 360 / max(n, 1) * 0.95)
+    size = min(r * 0.3, 2 * math.pi * r * 0.72 * span / 360 / n * 0.95)
     start = -90 - span / 2
     fsz = int(size * SS)
     f = font("sansb", fsz)
@@ -2955,14 +3035,18 @@ def seal(c, x, y, r, text, rng, colour=(206, 30, 36)):
         px = x + math.cos(rad) * r * 0.72
         py = y + math.sin(rad) * r * 0.72
         tile = Image.new("L", (fsz * 2, fsz * 2), 0)
-        ImageDraw.Draw(tile).text((fsz, fsz), ch, font=f, fill=230, anchor="mm")
+        ImageDraw.Draw(tile).text((fsz, fsz), ch, font=f, fill=ink, anchor="mm")
         tile = tile.rotate(-(ang + 90), resample=Image.Resampling.BICUBIC)
-        c.im.paste(col, (int(px * SS - fsz), int(py * SS - fsz)), tile)
-    # worn ink: a few gaps
-    for k in range(rng.randint(3, 8)):
+        layer.im.paste(tile, (int(px * SS - fsz), int(py * SS - fsz)), tile)
+    # worn ink
+    for k in range(rng.randint(4, 10)):
         a = rng.uniform(0, 2 * math.pi)
         rr = rng.uniform(0, r)
-        c.ell(x + math.cos(a) * rr, y + math.sin(a) * rr, rng.uniform(1, 3), rng.uniform(1, 3), None)
+        layer.ell(x + math.cos(a) * rr, y + math.sin(a) * rr, rng.uniform(1.5, 4), rng.uniform(1.5, 4), 0)
+    tint = Image.new("RGB", c.im.size, (255, 255, 255))
+    tint.paste(col, (0, 0), layer.im)
+    c.im = ImageChops.multiply(c.im, tint)
+    c.d = ImageDraw.Draw(c.im)
 
 
 def mat(doc, size, rng):
@@ -3023,6 +3107,9 @@ def draw_certificate(person, medium, rng):
         c.rect(W / 2 + 6, 18, W - 18, H - 18, paper)
         c.rect(W / 2 + 26, 38, W - 38, H - 38, None, gold, 3)
         lx = W / 4
+        if rng.random() < 0.5:
+            for k in range(3):
+                c.rect(40 + k * 12, 40 + k * 12, W / 2 - 28 - k * 12, H - 40 - k * 12, None, gold, 1.5)
         for k in range(12):
             a = math.pi + k * math.pi / 11
             c.line([(lx, 250), (lx + math.cos(a) * 90, 250 + math.sin(a) * 90)], gold, 3)
@@ -3044,7 +3131,38 @@ def draw_certificate(person, medium, rng):
         seal(c, ix + rng.uniform(30, 70), H - 185, 70, issuer, rng)
     else:
         m = 28
-        if old:
+        border = rng.choice(["band", "band", "meander"]) if old else rng.choice(["double", "double", "meander", "corners"])
+        if border == "meander":
+            c.rect(m, m, W - m, H - m, gold if not old else red)
+            c.rect(m + 26, m + 26, W - m - 26, H - m - 26, paper)
+            ink_ = paper
+            step = 26
+            for xx in range(int(m + 6), int(W - m - 20), step):
+                for yy in (m + 4, H - m - 22):
+                    c.line([(xx, yy + 16), (xx, yy + 4), (xx + 16, yy + 4), (xx + 16, yy + 12), (xx + 8, yy + 12)], ink_, 2.5)
+            for yy in range(int(m + 30), int(H - m - 40), step):
+                for xx in (m + 4, W - m - 22):
+                    c.line([(xx + 16, yy), (xx + 4, yy), (xx + 4, yy + 16), (xx + 12, yy + 16), (xx + 12, yy + 8)], ink_, 2.5)
+            c.rect(m + 34, m + 34, W - m - 34, H - m - 34, None, red, 2)
+            for k in range(14):
+                a = math.pi + (k + 1) * math.pi / 15
+                c.line([(W / 2, 150), (W / 2 + math.cos(a) * 70, 150 + math.sin(a) * 70)], gold, 2)
+            star(c, W / 2, 130, 32, red)
+            ty = 225
+        elif border == "corners":
+            c.rect(m + 10, m + 10, W - m - 10, H - m - 10, None, red, 4)
+            for cx_, cy_, sx, sy in ((m + 10, m + 10, 1, 1), (W - m - 10, m + 10, -1, 1), (m + 10, H - m - 10, 1, -1),
+                                     (W - m - 10, H - m - 10, -1, -1)):
+                for k in range(3):
+                    c.arc(cx_ + sx * 30, cy_ + sy * 30, 30 + k * 14, 30 + k * 14, 0, 360, gold, 2)
+                star(c, cx_ + sx * 30, cy_ + sy * 30, 14, red)
+            c.rect(W / 2 - 200, 176, W / 2 + 200, 180, gold)
+            for s_ in (-1, 1):
+                for k in range(6):
+                    c.ell(W / 2 + s_ * (70 + k * 22), 140 - k * 5, 12, 6, gold)
+            star(c, W / 2, 135, 30, red)
+            ty = 235
+        elif old:
             c.rect(m, m, W - m, H - m, red)
             c.rect(m + 26, m + 26, W - m - 26, H - m - 26, paper)
             k = 0
