@@ -2803,6 +2803,14 @@ def scene_hutong(x):
         for wx in (bx - 50, bx + 50):
             c.ell(wx, hz + 30, 34, 34, None, (40, 40, 40), 3)
         c.line([(bx - 50, hz + 30), (bx, hz - 10), (bx + 50, hz + 30), (bx - 10, hz + 30), (bx - 50, hz + 30)], (40, 40, 40), 3)
+    talk = x.has("交谈", "看望", "谈心", "说服") and not x.has("清扫", "扫")
+    if talk:
+        ox = mx + facing * rng.uniform(150, 190)
+        ox = min(max(ox, 60), W - 60)
+        draw_figure(c, ox, H - rng.uniform(30, 50), rng.uniform(330, 370), x.other(civilian=True, age=rng.randint(55, 80)),
+                    rng.choice(["stand", "hold"]), facing=-facing)
+        draw_figure(c, mx, H - rng.uniform(20, 40), rng.uniform(360, 400), x.main, "hand", facing=facing)
+        return
     if x.has("居民", "老人", "看望", "交谈") or rng.random() < 0.25:
         ox = mx + facing * 150
         draw_figure(c, ox, hz + 40, 300, x.other(civilian=True, age=rng.randint(55, 80)), "stand", facing=-facing)
@@ -3256,7 +3264,7 @@ def story_sentences(person, before=None, strict=True):
         if strict and any(w in s for w in ("生于", "退休", "被评为", "授予", "荣获", "评为", "获得", "称号", "奖章", "劳动模范")):
             continue
         ys = [int(y) for y in re.findall(r"(1[89]\d\d|20\d\d)年", s)]
-        if before and ys and min(ys) > before:
+        if before and ys and max(ys) > before:
             continue
         out.append(s)
     return out
@@ -3312,14 +3320,14 @@ def draw_newspaper(person, medium, rng):
     size = 14
     col_w = (W - 2 * m0 - 24) / 2
     if with_pic:
-        pw = W - 2 * m0 if rng.random() < 0.5 else col_w * 1.3
-        ph = pw * 0.62
+        pw = W - 2 * m0 if rng.random() < 0.5 else col_w
+        ph = pw * (0.62 if pw > col_w else 0.75)
         sub = Ctx(Canvas(960, 720), random.Random(rng.random()), person, y, pic_caption or caption)
         name, fn = choose_scene(person, pic_caption or caption)
         fn(sub)
         pic = sub.c.final().convert("L").resize((int(pw), int(ph)), Image.Resampling.LANCZOS)
         pic = Image.eval(pic, lambda v: int(50 + v * 0.7))
-        px = m0 if pw > col_w * 1.5 or rng.random() < 0.5 else W - m0 - pw
+        px = m0 if pw > col_w * 1.5 or rng.random() < 0.5 else m0 + col_w + 24
         c.paste(pic.convert("RGB").resize((int(pw * SS), int(ph * SS))), px, yy)
         cap = pic_caption.strip("是，。 ")
         if cap:
