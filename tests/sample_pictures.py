@@ -1696,6 +1696,8 @@ def scene_workshop(x):
 
 
 def scene_counter(x):
+    if x.rng.random() < 0.5:
+        return scene_shop_floor(x)
     c, rng = x.c, x.rng
     W, H = c.w, c.h
     wall = jitter(rng, rng.choice([(214, 200, 176), (206, 206, 196), (222, 212, 190)]), 8)
@@ -1774,6 +1776,90 @@ def scene_counter(x):
         draw_figure(c, px, H + rng.uniform(60, 120), rng.uniform(470, 520), sp,
                     "reach" if k == 0 else "stand", facing=-facing,
                     target=(hand[0] + facing * 40, hand[1] + 10) if k == 0 else None)
+
+
+def scene_shop_floor(x):
+    """A wider view of the shop floor: counters down one side, pillars, signs,
+    customers; the assistant serving at the nearest counter."""
+    c, rng = x.c, x.rng
+    W, H = c.w, c.h
+    wall = jitter(rng, rng.choice([(214, 204, 186), (206, 210, 204), (224, 214, 196)]), 8)
+    c.rect(0, 0, W, H, wall)
+    vx, vy = W * rng.uniform(0.55, 0.7), H * rng.uniform(0.4, 0.46)
+    left = rng.random() < 0.5
+    if not left:
+        vx = W - vx
+    # ceiling, far wall, floor
+    c.poly([(0, 0), (W, 0), (vx + 160, vy - 150), (vx - 160, vy - 150)], shade(wall, 1.1))
+    c.rect(vx - 160, vy - 150, vx + 160, vy + 60, shade(wall, 0.92))
+    c.poly([(0, H), (W, H), (vx + 160, vy + 60), (vx - 160, vy + 60)], jitter(rng, (170, 150, 120), 8))
+    for k in range(1, 8):
+        t = k / 8
+        c.line([(vx - 160 + (0 - (vx - 160)) * t, vy + 60 + (H - vy - 60) * t),
+                (vx + 160 + (W - vx - 160) * t, vy + 60 + (H - vy - 60) * t)], shade((170, 150, 120), 0.9), 1.5)
+    for k in range(rng.randint(3, 5)):
+        t = (k + 0.5) / 5
+        ly = vy - 150 - (vy - 150) * t * 0.9
+        lx = vx + (rng.uniform(-1, 1)) * 400 * t
+        c.rect(lx - 50 * t - 10, ly, lx + 50 * t + 10, ly + 8 * t + 3, (250, 250, 236))
+    # counters along one side, in perspective, with shelves behind
+    side = -1 if left else 1
+    edge = 0 if left else W
+    far = vx + side * 160
+    for k in range(3):
+        t0, t1 = k / 3, (k + 0.85) / 3
+        xa, xb = edge + (far - edge) * t0 ** 0.8, edge + (far - edge) * t1 ** 0.8
+        ya, yb = H * 0.62 + (vy + 40 - H * 0.62) * t0 ** 0.8, H * 0.62 + (vy + 40 - H * 0.62) * t1 ** 0.8
+        ha, hb = 150 * (1 - t0 * 0.75), 150 * (1 - t1 * 0.75)
+        glass = jitter(rng, (196, 214, 214), 6)
+        c.poly([(xa, ya), (xb, yb), (xb, yb + hb * 0.8), (xa, ya + ha * 0.8)], glass)
+        c.poly([(xa, ya), (xb, yb), (xb, yb + 8), (xa, ya + 10)], (110, 80, 50))
+        sa, sb = ya - 3.2 * ha, yb - 3.2 * hb
+        edge2 = xa + side * -60 * (1 - t0)
+        for j in range(4):
+            ja = ya - ha * (0.8 + j * 0.6)
+            jb = yb - hb * (0.8 + j * 0.6)
+            c.line([(xa, ja), (xb, jb)], (130, 96, 64), 3)
+            for g in range(5):
+                gt = (g + 0.5) / 5
+                gx = xa + (xb - xa) * gt
+                gy = ja + (jb - ja) * gt
+                gh = (ha + (hb - ha) * gt) * 0.45
+                c.rect(gx - gh * 0.3, gy - gh, gx + gh * 0.3, gy,
+                       jitter(rng, rng.choice([(200, 60, 60), (60, 100, 160), (220, 200, 120), (90, 140, 90), (236, 236, 226)]), 20))
+    label = "布匹" if x.has("布") else "毛线针织" if x.has("毛线", "针织") else "服务台" if x.has("服务台") else \
+        "小百货" if x.has("小百货") else "日用百货" if x.has("日用") else rng.choice(["百货", "日用百货", "小百货", "文具"])
+    sx = edge + (far - edge) * 0.12
+    c.line([(sx, 0), (sx, 40)], (80, 80, 80), 2)
+    c.rect(sx - 70, 40, sx + 70, 80, (170, 30, 36) if x.era != "colour" else (30, 70, 130))
+    c.text(sx, 60, label, 22, (250, 240, 210), kind="sansb", anchor="mm")
+    if rng.random() < 0.6:
+        px_ = vx - side * rng.uniform(120, 260)
+        c.rect(px_ - 16, 0, px_ + 16, vy + 60 + rng.uniform(80, 200), jitter(rng, (200, 190, 170), 8))
+    # far customers
+    for k in range(rng.randint(2, 4)):
+        t = rng.uniform(0.3, 0.8)
+        fx = vx + rng.uniform(-150, 150) * t - side * 60
+        draw_figure(c, fx, vy + 60 + (H - vy - 60) * (1 - t) * 0.5, 380 * (1 - t * 0.7), x.other(civilian=True), "stand",
+                    facing=rng.choice((-1, 0, 1)))
+    # the assistant behind the nearest counter, serving a customer
+    ax = edge + (far - edge) * rng.uniform(0.2, 0.26)
+    top_y = H * 0.64
+    draw_figure(c, ax, top_y + 230, 430, x.main, "hand", facing=-side, sit=True)
+    cx1 = edge + (far - edge) * 0.42
+    cy1 = top_y + (vy + 40 - top_y) * 0.42
+    counter = jitter(rng, (150, 110, 70), 8)
+    low = cy1 + (H - top_y) * 0.62
+    c.poly([(edge, top_y), (cx1, cy1), (cx1, low), (edge, H + 10)], jitter(rng, (150, 110, 70), 8))
+    c.poly([(edge, top_y + 20), (cx1, cy1 + 12), (cx1, low - 40), (edge, H - 40)], jitter(rng, (196, 214, 214), 6))
+    c.poly([(edge, top_y), (cx1, cy1), (cx1, cy1 + 12), (edge, top_y + 14)], shade(counter, 0.75))
+    for k in range(rng.randint(3, 6)):
+        t = rng.uniform(0.1, 0.9)
+        gx, gy = edge + (cx1 - edge) * t, top_y + (cy1 - top_y) * t + 30
+        c.rect(gx - 16, gy, gx + 16, gy + 20, jitter(rng, rng.choice([(200, 80, 80), (220, 210, 160), (100, 130, 180)]), 20))
+    cx_ = ax - side * rng.uniform(230, 280)
+    draw_figure(c, cx_, H - rng.uniform(0, 20), rng.uniform(420, 450), x.other(civilian=True), "reach", facing=side,
+                target=(ax - side * 100, top_y + 10))
 
 
 def bus_window_view(c, rng, x0, y0, x1, y1, era):
