@@ -985,7 +985,6 @@ def portrait_background(c, rng, person, role, year):
     """The workplace behind the sitter, simplified; blurred afterwards."""
     W, H = c.w, c.h
     sec = person.sector
-    era = era_of(year)
     if role in ("performer",) or sec == "Culture" and role != "teacher":
         base = jitter(rng, rng.choice([(150, 36, 40), (120, 30, 50), (60, 50, 90)]), 10)
         c.rect(0, 0, W, H, base)
@@ -1163,7 +1162,7 @@ def draw_face(c, rng, person, sp, age, year, role):
                 c.ell(cx + side * a * 1.05, cy + b * 0.15, a * 0.28, b * 0.55, hair)
             else:
                 c.ell(cx, cy - b * 1.05, a * 0.42, a * 0.36, hair)
-    # shoulders and clothes are drawn by the caller before this? no: after neck
+    # shoulders and clothes, over the neck and the hair that falls behind
     draw_bust(c, rng, person, sp, cx, cy, a, b, year, role)
     # ears
     ear_r = a * rng.uniform(0.17, 0.24)
@@ -1374,7 +1373,7 @@ def draw_hat_big(c, rng, o, cx, cy, a, b):
 
 def draw_bust(c, rng, person, sp, cx, cy, a, b, year, role):
     """Shoulders and clothes, down to the bottom of the picture."""
-    W, H = c.w, c.h
+    H = c.h
     o = sp["o"]
     sy = cy + b * 1.35
     sw = a * (2.15 if not person.female else 1.95)
@@ -1814,8 +1813,6 @@ def scene_shop_floor(x):
         glass = jitter(rng, (196, 214, 214), 6)
         c.poly([(xa, ya), (xb, yb), (xb, yb + hb * 0.8), (xa, ya + ha * 0.8)], glass)
         c.poly([(xa, ya), (xb, yb), (xb, yb + 8), (xa, ya + 10)], (110, 80, 50))
-        sa, sb = ya - 3.2 * ha, yb - 3.2 * hb
-        edge2 = xa + side * -60 * (1 - t0)
         for j in range(4):
             ja = ya - ha * (0.8 + j * 0.6)
             jb = yb - hb * (0.8 + j * 0.6)
@@ -3369,8 +3366,10 @@ def draw_newspaper(person, medium, rng):
     y, m, d = caption_date(caption, year)
     m = m or rng.randint(1, 12)
     d = d or rng.randint(1, 28)
-    head = re.search(r"《([^》]+)》", caption)
-    headline = head.group(1) if head else f"记{person.name}同志"
+    titles = re.findall(r"《([^》]+)》", caption)
+    paper_name = next((t for t in titles if t.endswith("报") and len(t) <= 8), None)
+    heads = [t for t in titles if t != paper_name]
+    headline = heads[0] if heads else f"记{person.name}同志"
     page = re.search(r"第([一二三四五六七八九十\d]+)版", caption)
     page = page.group(1) if page else rng.choice(["二", "三", "四"])
     if page.isdigit():
@@ -3382,15 +3381,19 @@ def draw_newspaper(person, medium, rng):
     ink = (36, 34, 32)
     m0 = 40
     date = (f"{cn_date(y, m, d)}　{weekday(y, m, d)}" if y < 1990 else f"{y}年{m}月{d}日　{weekday(y, m, d)}")
-    c.text(m0, 30, date, 15, ink)
-    c.text(W - m0, 30, f"第{page}版", 15, ink, anchor="ra")
-    c.line([(m0, 56), (W - m0, 56)], ink, 3)
-    c.line([(m0, 61), (W - m0, 61)], ink, 1)
+    top = 0
+    if paper_name:
+        c.text(W / 2, 16, paper_name, 44, ink, kind="serifb", anchor="ma", spacing=10)
+        top = 70
+    c.text(m0, 30 + top, date, 15, ink)
+    c.text(W - m0, 30 + top, f"第{page}版", 15, ink, anchor="ra")
+    c.line([(m0, 56 + top), (W - m0, 56 + top)], ink, 3)
+    c.line([(m0, 61 + top), (W - m0, 61 + top)], ink, 1)
     hs = 40
     while c.tw(headline, hs, "serifb") > W - 2 * m0 and hs > 22:
         hs -= 2
     lines = wrap(c, headline, W - 2 * m0, hs, "serifb")
-    yy = 80
+    yy = 80 + top
     for ln in lines:
         c.text(W / 2, yy, ln, hs, ink, kind="serifb", anchor="ma")
         yy += hs + 12
@@ -3843,7 +3846,8 @@ def draw_document(person, medium, rng):
     cap = medium["caption"]
     if any(w in cap for w in ("证书", "奖状")):
         return draw_certificate(person, medium, rng), "certificate"
-    if "报" in cap and ("版" in cap or "报纸" in cap or "《" in cap and "报道" in cap):
+    if "报" in cap and ("版" in cap or "报纸" in cap or "剪报" in cap or re.search(r"《[^》]{1,6}报》", cap)
+                       or "《" in cap and "报道" in cap):
         return draw_newspaper(person, medium, rng), "newspaper"
     if re.search(r"(信|信笺|表扬信|感谢信|慰问信)([，。]|$)|写给|来信", cap):
         return draw_letter(person, medium, rng), "letter"
