@@ -427,7 +427,8 @@ def tone(img, year, rng, border=True, grain=None):
     nrng = np.random.default_rng(rng.randrange(1 << 30))
     if era == "old":
         lum = a[..., 0] * 0.299 + a[..., 1] * 0.587 + a[..., 2] * 0.114
-        lum = (lum - 128) * rng.uniform(1.0, 1.18) + 128 + rng.uniform(-6, 8)
+        lo_, hi_ = min(np.percentile(lum, 2), 70.0), max(np.percentile(lum, 98), 200.0)
+        lum = (lum - lo_) / max(hi_ - lo_, 1) * rng.uniform(200, 225) + rng.uniform(18, 30)
         sepia = rng.random() < (0.65 if year < 1966 else 0.35)
         if sepia:
             tint = np.array([1.0, 0.86, 0.68]) if rng.random() < 0.6 else np.array([1.0, 0.9, 0.76])
@@ -782,13 +783,22 @@ def draw_hair_small(c, sp, hx, hy, rx, ry, facing, back):
         c.ell(hx - rx * 0.88, hy - ry * 0.05, rx * 0.22, ry * 0.36, col)
         c.ell(hx + rx * 0.88, hy - ry * 0.05, rx * 0.22, ry * 0.36, col)
         return
-    c.ell(hx, hy - ry * 0.38, rx * 1.04, ry * 0.7, col)
+    if sp["o"]["hat"] in ("helmet", "softcap", "workcap", "peaked"):
+        return
+    c.ell(hx, hy - ry * 0.5, rx * 1.04, ry * 0.52, col)
     if st == "perm":
         for k in range(7):
             a = math.pi + k * math.pi / 6
             c.ell(hx + math.cos(a) * rx * 0.95, hy - ry * 0.25 + math.sin(a) * ry * 0.75, rx * 0.32, rx * 0.32, col)
     if facing != 0:
-        c.ell(hx - facing * rx * 0.55, hy - ry * 0.05, rx * 0.5, ry * 0.5, col)
+        c.ell(hx - facing * rx * 0.68, hy - ry * 0.2, rx * 0.36, ry * 0.4, col)
+
+
+def draw_arms(c, arms, o, sleeve, skin, u):
+    for arm in arms:
+        c.limb(arm[:2], sleeve, 0.4 * u)
+        c.limb(arm[1:], o["sleeves"] or sleeve, 0.36 * u)
+        c.ell(arm[2][0], arm[2][1], 0.2 * u, 0.2 * u, skin)
 
 
 def draw_figure(c, x, ground, height, sp, pose="stand", facing=0, target=None, sit=False, face=True):
@@ -847,9 +857,11 @@ def draw_figure(c, x, ground, height, sp, pose="stand", facing=0, target=None, s
         elif pose == "fold":
             arms.append([(shx, sy + 0.2 * u), (shx + s * 0.1 * u, sy + 1.4 * u), (x - s * 0.4 * u, sy + 1.5 * u)])
         elif pose == "hold":
-            arms.append([(shx, sy + 0.2 * u), (shx + s * 0.05 * u, sy + 1.4 * u), (x + s * 0.35 * u, sy + 1.9 * u)])
+            arms.append([(shx, sy + 0.2 * u), (shx + s * 0.05 * u, sy + 1.4 * u), (x + s * 0.12 * u, sy + 2.05 * u)])
         else:
             arms.append([(shx, sy + 0.2 * u), (shx + s * 0.15 * u, sy + 1.4 * u), (shx + s * 0.1 * u, hipy + 0.2 * u)])
+    if not face:
+        draw_arms(c, arms, o, topc, skin, u)
     # torso
     torso = [(x - sw, sy + 0.15 * u), (x - sw * 0.7, sy - 0.1 * u), (x + sw * 0.7, sy - 0.1 * u), (x + sw, sy + 0.15 * u),
              (x + hw * (1.25 if o["long"] else 1.0), hem), (x - hw * (1.25 if o["long"] else 1.0), hem)]
@@ -878,17 +890,13 @@ def draw_figure(c, x, ground, height, sp, pose="stand", facing=0, target=None, s
         c.rect(x + hw * 0.5, hipy - 0.3 * u, x + hw * 1.2, hipy + 0.4 * u, (90, 60, 40), r=0.1 * u)
     if o["stetho"]:
         c.line([(x - 0.3 * u, sy), (x - 0.35 * u, sy + 0.9 * u), (x + 0.1 * u, sy + 1.1 * u)], (50, 50, 56), 0.07 * u)
-    # arms drawn over the torso
-    sleeve = topc
-    for arm in arms:
-        c.limb(arm[:2], sleeve, 0.4 * u)
-        lower = o["sleeves"] or sleeve
-        c.limb(arm[1:], lower, 0.36 * u)
-        c.ell(arm[2][0], arm[2][1], 0.2 * u, 0.2 * u, skin)
+    # arms drawn over the torso (seen from behind, the torso hides them)
+    if face:
+        draw_arms(c, arms, o, topc, skin, u)
     # head
     c.ell(hx, hy, rx, ry, skin)
     if face and height > 90:
-        ey = hy + ry * 0.05
+        ey = hy + ry * 0.14
         dot = max(0.6, 0.06 * u)
         if facing == 0:
             for s in (-1, 1):
@@ -1207,8 +1215,8 @@ def draw_face(c, rng, person, sp, age, year, role):
             c.line(upper, EYE_DARK, 3.2 if female else 2.6)
             if rng.random() < 0.5:
                 c.line([(px, py - hh * 0.45) for px, py in upper[2:-2]], shade(skin, 0.72), 1.2)
-        if age >= 40:
-            c.arc(ex, ey + eh * 1.1, ew * 0.8, eh * 0.6, 20, 160, shade(skin, 0.78), 1.2)
+        if age >= 45:
+            c.arc(ex, ey + eh * 1.1, ew * 0.8, eh * 0.6, 20, 160, shade(skin, 0.8), 1.2)
         if age >= 55:
             for k in range(2):
                 c.line([(ex + s * ew * 1.15, ey - 2 + k * 6), (ex + s * ew * 1.55, ey - 6 + k * 9)], shade(skin, 0.78), 1.2)
@@ -1251,14 +1259,14 @@ def draw_face(c, rng, person, sp, age, year, role):
     c.line([(cx - mw, my - smile * 0.3), (cx, my + smile * 0.4), (cx + mw, my - smile * 0.3)], shade(lip, 0.6), 2)
     # lines of age
     wc = shade(skin, 0.8)
-    if age >= 38:
+    if age >= 42:
         for s in (-1, 1):
-            c.line([(cx + s * nw2 * 1.3, ny - 8), (cx + s * (mw + 8), my + 6)], wc, 1.6 if age < 55 else 2.2)
-    if age >= 45:
+            c.line([(cx + s * nw2 * 1.3, ny - 8), (cx + s * (mw + 8), my + 6)], wc, 1.3 if age < 55 else 2.2)
+    if age >= 48:
         for k in range(1 if age < 55 else 3):
             fy = by - b * 0.16 - k * 11
             c.arc(cx, fy + 30, a * 0.55, 30, 240, 300, wc, 1.5)
-    if age >= 60:
+    if age >= 62:
         for s in (-1, 1):
             c.line([(cx + s * a * 0.6, my + 20), (cx + s * a * 0.45, my + 40)], wc, 1.6)
     if female and rng.random() < 0.7:
@@ -2298,8 +2306,10 @@ def scene_shed(x):
         sp = x.main if abs(px - mx) < (wx1 - wx0) / n / 2 else x.other("builder", female=False)
         if sp is x.main:
             px = mx
-        draw_figure(c, px, H - rng.uniform(30, 70), rng.uniform(300, 360), sp, "reach", facing=0,
-                    target=(px + rng.uniform(-30, 30), wall_y - rng.uniform(100, 200)))
+        main = sp is x.main
+        draw_figure(c, px, H - rng.uniform(30, 70), rng.uniform(300, 360), sp, "reach",
+                    facing=rng.choice((-1, 1)) if main else 0, face=main,
+                    target=(px + rng.uniform(-30, 30), H - rng.uniform(240, 290)))
 
 
 def scene_group(x):
@@ -2331,6 +2341,8 @@ def scene_group(x):
     if m:
         g = m.group(1)
         n = int(g) if g.isdigit() else nums.get(g, n)
+    if m and re.search(r"与[一二三四五六七八九十\d]+人", x.caption):
+        n += 1  # the leader and his team of n
     n = max(3, min(n, 10))
     centre = n // 2 if x.side in (0, None) else (0 if x.side < 0 else n - 1)
     role = x.role if x.role in ("builder", "manager") else "builder"
@@ -2982,6 +2994,8 @@ def choose_scene(person, caption):
         s = sum(len(w) for w in words if w in caption)
         if s and name == pref:
             s += 1
+        if s and name in ("group", "shed", "cab"):
+            s += 10  # a team photograph, a winter shed, a cab: whatever the trade's usual scene
         if s > score:
             best, score = (name, fn), s
     if best:
