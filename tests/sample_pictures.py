@@ -3065,12 +3065,23 @@ def issuer_of(person, h):
     if "优秀教师" in t and lv == "N":
         return "国家教育委员会" if y < 1998 else "中华人民共和国教育部"
     if lv == "N":
+        # From 2005 the conferences were held by the Party's Central
+        # Committee and the State Council together.
+        if y >= 2005:
+            return "中共中央　国务院"
         return "中央人民政府" if y < 1954 else "中华人民共和国国务院"
     if lv == "M":
         return beijing_government(y)
     if t.startswith("区") or "西城" in t or "宣武" in t or "区级" in t:
         return district_government(person, y)
     return person.unit or district_government(person, y)
+
+
+def caption_issuer(caption):
+    """The issuer a caption names ("1995年北京市人民政府颁发的…"): the
+    certificate must say what its caption says."""
+    m = re.search(r"^(?:\d{4}年(?:\d{1,2}月)?(?:\d{1,2}日)?)?(.{2,20}?)(?:颁发|授予)", caption)
+    return m.group(1).strip("，、 ") if m else None
 
 
 def honour_for(person, caption, year):
@@ -3189,7 +3200,7 @@ def draw_certificate(person, medium, rng):
     cy_, cm, _ = caption_date(caption, hy)
     month = cm if cy_ == hy and cm else CONFERENCE_MONTH.get(hy) if h["level"] == "N" and "奖章" not in h["title"] \
         else rng.choice([4, 4, 5]) if "奖章" in h["title"] else rng.choice([1, 4, 5, 9, 12])
-    issuer = issuer_of(person, h)
+    issuer = caption_issuer(caption) or issuer_of(person, h)
     if "奖状" in caption:
         title = "奖状"
     elif "证书" in caption:
