@@ -88,6 +88,21 @@ fn never_crash(app: &mut App) {
     app.set_error_handler(bevy::ecs::error::warn);
 }
 
+/// The renderer asks for small blocks of graphics memory (8–64 MB, not
+/// 128–256 MB). On a kiosk PC's integrated GPU, as with a software
+/// renderer, graphics memory is the PC's own RAM: the 108 people's proof
+/// peaked at 396 MB with wgpu's default blocks and at 331 MB with these.
+pub fn render_plugin() -> bevy::render::RenderPlugin {
+    let settings = bevy::render::settings::WgpuSettings {
+        memory_hints: bevy::render::settings::MemoryHints::MemoryUsage,
+        ..default()
+    };
+    bevy::render::RenderPlugin {
+        render_creation: settings.into(),
+        ..default()
+    }
+}
+
 /// The whole kiosk in a window.
 pub fn build_app(opts: &KioskOptions) -> App {
     let mut app = App::new();
@@ -96,6 +111,7 @@ pub fn build_app(opts: &KioskOptions) -> App {
     app.add_plugins(
         DefaultPlugins
             .set(images::task_pools())
+            .set(render_plugin())
             .set(WindowPlugin {
                 primary_window: Some(Window {
                     title: "光荣与梦想".into(),

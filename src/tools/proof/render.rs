@@ -43,6 +43,7 @@ pub(super) fn offscreen_app(profiles: &Path, (w, h): (u32, u32), first: bool) ->
     app.set_error_handler(bevy::ecs::error::warn);
     crate::content::register_source(&mut app, profiles);
     let plugins = DefaultPlugins
+        .set(crate::render_plugin())
         .set(WindowPlugin {
             primary_window: None,
             primary_cursor_options: None,
