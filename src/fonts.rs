@@ -12,10 +12,19 @@ pub static SANS: &[u8] = include_bytes!("../assets/fonts/NotoSansSC-Regular.otf"
 /// Noto Serif CJK SC Bold (GB2312 subset): names and headings. Glyphs it
 /// lacks fall back to the sans face.
 pub static SERIF_BOLD: &[u8] = include_bytes!("../assets/fonts/NotoSerifSC-Bold.otf");
+/// ‘ ’ “ ” of Noto Serif Bold, for English in the serif (see `heading_latin`).
+static SERIF_QUOTES: &[u8] = include_bytes!("../assets/fonts/NotoSerif-Bold-quotes.ttf");
 
 /// The family for names and headings.
 pub fn heading() -> FontFamily {
     FontFamily::Name("heading".into())
+}
+
+/// English headings and quotes: the four curly quotes of Noto Serif Bold
+/// (a 3 KB subset) before the CJK serif face, whose quotes are full-width:
+/// "doesn’t" had been drawn "doesn’ t".
+fn heading_latin() -> FontFamily {
+    FontFamily::Name("heading-latin".into())
 }
 
 /// The family for text with no Chinese in it: egui's own Latin face first,
@@ -29,8 +38,12 @@ pub fn latin() -> FontFamily {
 /// when the text holds no CJK character.
 pub fn for_text(font: egui::FontId, text: &str) -> egui::FontId {
     let cjk = |c: char| matches!(c, '\u{2E80}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}' | '\u{20000}'..='\u{3FFFF}');
-    if font.family == FontFamily::Proportional && !text.chars().any(cjk) {
+    if text.chars().any(cjk) {
+        font
+    } else if font.family == FontFamily::Proportional {
         egui::FontId::new(font.size, latin())
+    } else if font.family == heading() {
+        egui::FontId::new(font.size, heading_latin())
     } else {
         font
     }
@@ -59,6 +72,14 @@ pub fn definitions() -> FontDefinitions {
         .into_iter()
         .chain(defaults.iter().cloned())
         .collect();
+    fonts.font_data.insert(
+        "serif-quotes".into(),
+        Arc::new(FontData::from_static(SERIF_QUOTES)),
+    );
+    let heading_latin_faces: Vec<String> = std::iter::once("serif-quotes".to_string())
+        .chain(headings.iter().cloned())
+        .collect();
+    fonts.families.insert(heading_latin(), heading_latin_faces);
     let latin_faces: Vec<String> = defaults
         .into_iter()
         .chain(std::iter::once("sans".to_string()))

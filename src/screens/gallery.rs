@@ -98,9 +98,16 @@ pub fn view(ui: &mut Ui, m: &ViewModel, state: &mut ScreenUi) -> Option<Action> 
         return action;
     }
     let picked = grid(ui, m, grid_rect, state);
-    if let Some((done, total)) = m.preparing {
-        preparing(ui, m, rail_rect, done, total);
-    }
+    // While pictures are prepared the rail stands above the note that says
+    // so: drawn over it, the note had hidden the last decades' rows.
+    let rail_rect = match m.preparing {
+        Some((done, total)) => {
+            let (rail, note) = rail_rect.split_top_bottom_at_y(rail_rect.bottom() - PREPARING_H);
+            preparing(ui, m, note, done, total);
+            rail
+        }
+        None => rail_rect,
+    };
     if let Some(d) = rail::decade_rail(ui, m, rail_rect, state.decade_in_view) {
         action = Some(Action::JumpDecade(d));
     }
@@ -211,13 +218,16 @@ fn jump(ui: &Ui, lay: &Layout, origin: egui::Pos2, view_h: f32, decade: i32) {
     }
 }
 
+/// The height of the note under the rail while pictures are prepared.
+const PREPARING_H: f32 = 104.0;
+
 /// A cold start: say so, quietly, under the rail, and keep the gallery
 /// usable. (Redrawn as `pace_frames` in lib.rs wakes the kiosk: bevy_egui
 /// takes any repaint request, delayed or not, as one for the next frame.)
-fn preparing(ui: &Ui, m: &ViewModel, rail: Rect, done: usize, total: usize) {
+fn preparing(ui: &Ui, m: &ViewModel, note: Rect, done: usize, total: usize) {
     let lang = m.visit.lang;
     let bar = Rect::from_min_size(
-        pos2(rail.left() + 32.0, rail.bottom() - 90.0),
+        pos2(note.left() + 32.0, note.bottom() - 28.0),
         vec2(RAIL_W - 56.0, 10.0),
     );
     let painter = ui.painter();
