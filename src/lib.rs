@@ -14,6 +14,7 @@ pub mod report;
 pub mod screens;
 pub mod search;
 pub mod staff;
+pub mod stats;
 pub mod theme;
 pub mod tools;
 pub mod typography;
@@ -56,6 +57,8 @@ pub struct KioskOptions {
     pub state: Option<PathBuf>,
     /// The curators' report folder (`index.html`, `preview/`), if any.
     pub report: Option<PathBuf>,
+    /// Where visitor statistics are kept; None keeps none (`stats: false`).
+    pub stats: Option<stats::StatsFile>,
 }
 
 /// The kiosk's own plugins, one per module that holds state. No window,
@@ -79,6 +82,7 @@ pub fn plugin(app: &mut App) {
         staff::plugin,
         screens::plugin,
         report::plugin,
+        stats::plugin,
     ));
 }
 
@@ -86,6 +90,13 @@ pub fn plugin(app: &mut App) {
 /// a system that fails logs a warning and the kiosk goes on.
 fn never_crash(app: &mut App) {
     app.set_error_handler(bevy::ecs::error::warn);
+}
+
+/// The renderer as `kiosk proof` sets it up. Main at f2f5a61 calls this
+/// from `tools/proof/render.rs` but lost its definition; Bevy's defaults
+/// here until the intended settings are restored, so that the tree builds.
+pub fn render_plugin() -> bevy::render::RenderPlugin {
+    bevy::render::RenderPlugin::default()
 }
 
 /// The whole kiosk in a window.
@@ -149,6 +160,9 @@ pub fn build_app(opts: &KioskOptions) -> App {
             dir: dir.clone(),
             previewer: report::Previewer::this_kiosk(opts.size),
         });
+    }
+    if let Some(file) = &opts.stats {
+        app.insert_resource(file.clone());
     }
     app.add_plugins(plugin);
     if opts.fullscreen {

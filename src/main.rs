@@ -22,11 +22,10 @@ fn main() -> ExitCode {
                 profiles,
                 fullscreen: cli.fullscreen || machine.kiosk,
                 curator: cli.curator,
+                stats: machine.stats_file(),
+                state: machine.state_folder(),
                 pin: machine.pin,
                 size: machine.window.unwrap_or((1920, 1080)),
-                state: machine
-                    .state_dir
-                    .or_else(kiosk::content::LastGood::default_state_folder),
                 report: machine.report_dir,
             });
             ExitCode::SUCCESS
