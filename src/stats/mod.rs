@@ -147,8 +147,11 @@ fn observe(
             }
             Presence::Arrived => {}
             Presence::Left => {
+                // The visitor had gone when "Still there?" appeared: the
+                // countdown's seconds are nobody's.
+                let gone = now - f64::from(library.exhibition.countdown_seconds);
                 if let Some(ended) = tally.take() {
-                    ended.end(now, recorder);
+                    ended.end(gone, recorder);
                 }
             }
         }
@@ -299,7 +302,7 @@ impl Tally {
             recorder.record(Record::Viewed {
                 slug,
                 opened: self.wall(since),
-                seconds: now - since,
+                seconds: (now - since).max(0.0),
             });
         }
     }
@@ -318,10 +321,14 @@ impl Tally {
         }
     }
 
-    /// The visitor left: the page and the search end with the visit.
-    fn end(mut self, now: f64, recorder: &Recorder) {
-        self.close_page(now, recorder);
-        self.close_stint(now, None, recorder);
-        recorder.record(Record::Ended { at: self.wall(now) });
+    /// The visitor left at `gone` (real clock): the page and the search end
+    /// with the visit.
+    fn end(mut self, gone: f64, recorder: &Recorder) {
+        let gone = gone.max(self.real0);
+        self.close_page(gone, recorder);
+        self.close_stint(gone, None, recorder);
+        recorder.record(Record::Ended {
+            at: self.wall(gone),
+        });
     }
 }

@@ -252,9 +252,21 @@ pub fn size_bytes(conn: &Connection) -> rusqlite::Result<u64> {
 }
 
 /// Past `max_bytes`, the oldest sessions go with their rows, down to nine
-/// tenths of it, and the freed pages go back to the disk. Returns how many
-/// sessions went.
+/// tenths of it, and the freed pages go back to the disk. `keep` is the
+/// session being recorded. Returns how many sessions went.
 pub fn prune(conn: &mut Connection, max_bytes: u64, keep: Option<i64>) -> rusqlite::Result<u64> {
+    let mut gone = 0;
+    // Rows are not all the same size: a few rounds at most reach the bound.
+    for _ in 0..8 {
+        match prune_once(conn, max_bytes, keep)? {
+            0 => break,
+            n => gone += n,
+        }
+    }
+    Ok(gone)
+}
+
+fn prune_once(conn: &mut Connection, max_bytes: u64, keep: Option<i64>) -> rusqlite::Result<u64> {
     let size = size_bytes(conn)?;
     if size <= max_bytes {
         return Ok(0);

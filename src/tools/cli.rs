@@ -1,5 +1,5 @@
 //! The command line: `kiosk`, `kiosk check`, `kiosk new`, `kiosk proof`,
-//! `kiosk import`, `kiosk export`, `kiosk bench`.
+//! `kiosk import`, `kiosk export`, `kiosk bench`, `kiosk report`.
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -113,6 +113,40 @@ pub enum Command {
         /// Print one JSON document instead of the table.
         #[arg(long)]
         json: bool,
+        /// Simulated visits for the statistics' figures (0: none).
+        #[arg(long, default_value_t = crate::tools::bench::year::YEAR_SESSIONS)]
+        year_sessions: usize,
+    },
+    /// Visitor statistics as a web page with charts and CSV tables, from
+    /// one kiosk's database or several (one report for the exhibition).
+    Report {
+        /// The folder to write index.html and the CSV files into.
+        #[arg(long)]
+        out: PathBuf,
+        /// A kiosk's statistics database (repeatable) [default: this
+        /// kiosk's, in the machine config's state folder].
+        #[arg(long = "db", value_name = "FILE")]
+        databases: Vec<PathBuf>,
+        /// Only visits from this day on, YYYY-MM-DD.
+        #[arg(long, value_name = "DATE")]
+        since: Option<chrono::NaiveDate>,
+        /// The profiles, to name people beside their folders [default:
+        /// profiles, or the machine config's].
+        #[arg(long)]
+        profiles: Option<PathBuf>,
+    },
+    /// Writes simulated visits through the statistics writer (for tests).
+    #[command(hide = true)]
+    SimulateVisits {
+        #[arg(long = "db", value_name = "FILE")]
+        database: PathBuf,
+        #[arg(long)]
+        sessions: usize,
+        #[arg(long, default_value_t = crate::tools::bench::year::VISITS_PER_DAY)]
+        per_day: usize,
+        /// Visits to these profiles' people [default: made-up ones].
+        #[arg(long)]
+        profiles: Option<PathBuf>,
     },
 }
 
@@ -228,7 +262,8 @@ impl Cli {
                 | Command::Proof { profiles, .. }
                 | Command::New { profiles, .. }
                 | Command::Import { profiles, .. }
-                | Command::Export { profiles, .. },
+                | Command::Export { profiles, .. }
+                | Command::Report { profiles, .. },
             ) => profiles.clone(),
             _ => None,
         };
