@@ -56,11 +56,12 @@ fn main() -> ExitCode {
             sessions,
             per_day,
             profiles,
+            per_second,
         }) => {
             let people = profiles
                 .map(|p| kiosk::profile::folders::profile_slugs(&p))
                 .unwrap_or_default();
-            kiosk::tools::bench::year::simulate(&database, sessions, per_day, &people);
+            kiosk::tools::bench::year::simulate(&database, sessions, per_day, &people, per_second);
             ExitCode::SUCCESS
         }
         Some(Command::Proof {

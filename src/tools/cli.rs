@@ -147,6 +147,9 @@ pub enum Command {
         /// Visits to these profiles' people [default: made-up ones].
         #[arg(long)]
         profiles: Option<PathBuf>,
+        /// At most this many visits a second (0: as fast as it can).
+        #[arg(long, default_value_t = 0)]
+        per_second: usize,
     },
 }
 

@@ -148,36 +148,50 @@ fn a_headless_visit_writes_its_session_people_and_times() {
 fn a_writer_killed_mid_write_leaves_a_readable_database() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("stats.sqlite");
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kiosk"))
-        .args(["simulate-visits", "--sessions", "500000", "--db"])
-        .arg(&db)
-        .spawn()
-        .expect("the kiosk binary runs");
-    // A first second's batch is in; the writer is on the next ones.
-    drop(wait_for(&db, "SELECT count(*) > 0 FROM sessions"));
-    std::thread::sleep(std::time::Duration::from_millis(700));
-    assert!(
-        child.try_wait().unwrap().is_none(),
-        "the writer finished before it could be killed"
-    );
-    child.kill().unwrap(); // SIGKILL
-    child.wait().unwrap();
+    // Killed three times, at different moments of its stream of commits;
+    // each time it starts again on the same file.
+    let mut before = 0;
+    for wait_ms in [150, 450, 800] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kiosk"))
+            .args(["simulate-visits", "--sessions", "500000", "--per-second", "20000"])
+            .arg("--db")
+            .arg(&db)
+            .spawn()
+            .expect("the kiosk binary runs");
+        // A first second's batch is in; the writer is on the next ones (25 s
+        // of them at 20,000 visits a second).
+        let more = format!("SELECT count(*) > {before} FROM sessions");
+        drop(wait_for(&db, &more));
+        std::thread::sleep(std::time::Duration::from_millis(wait_ms));
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the writer finished before it could be killed"
+        );
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        before = still_readable(&db);
+    }
+}
 
-    let conn = kiosk::stats::open_to_read(&db).unwrap();
+/// After a kill: the file is whole, its rows are there, and opened again
+/// for writing, a visit cut short ends at its last record. Returns how
+/// many visits it holds.
+fn still_readable(db: &Path) -> i64 {
+    let conn = kiosk::stats::open_to_read(db).unwrap();
     let check: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(check, "ok");
-    let sessions: i64 = conn
-        .query_row("SELECT count(*) FROM sessions", [], |r| r.get(0))
-        .unwrap();
-    let views: i64 = conn
-        .query_row("SELECT count(*) FROM views", [], |r| r.get(0))
+    let (sessions, views): (i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM sessions), (SELECT count(*) FROM views)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
         .unwrap();
     assert!(sessions > 0 && views > 0, "{sessions} sessions, {views} views");
     drop(conn);
-    // Opened again for writing, a visit cut short ends at its last record.
-    let conn = kiosk::stats::open(&db, "test").unwrap();
+    let conn = kiosk::stats::open(db, "test").unwrap();
     let open: i64 = conn
         .query_row("SELECT count(*) FROM sessions WHERE ended IS NULL", [], |r| {
             r.get(0)
@@ -185,12 +199,13 @@ fn a_writer_killed_mid_write_leaves_a_readable_database() {
         .unwrap();
     assert_eq!(open, 0);
     println!("killed after {sessions} visits, {views} pages: integrity ok");
+    sessions
 }
 
 /// A small exhibition year: `sessions` visits, `per_day` a day.
 fn simulated(dir: &Path, name: &str, sessions: usize, per_day: usize) -> PathBuf {
     let db = dir.join(name);
-    simulate(&db, sessions, per_day, &[]);
+    simulate(&db, sessions, per_day, &[], 0);
     db
 }
 

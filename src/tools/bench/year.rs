@@ -29,7 +29,7 @@ pub fn measure(sessions: usize, runs: usize) -> YearReport {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("stats.sqlite");
     let write_s = ms(|| {
-        simulate(&db, sessions, VISITS_PER_DAY, &[]);
+        simulate(&db, sessions, VISITS_PER_DAY, &[], 0);
     }) / 1e3;
     let database_mb = ["stats.sqlite", "stats.sqlite-wal"]
         .iter()
@@ -85,9 +85,16 @@ impl Dice {
 const YEAR_START: f64 = 1_735_689_600.0;
 
 /// Writes `sessions` visits, `per_day` a day from the year's first day,
-/// through the real writer, of `people` (slugs; none: 108 made-up ones).
+/// through the real writer, of `people` (slugs; none: 108 made-up ones),
+/// at most `per_second` visits a second of real time (0: at once).
 /// Returns once every record is committed.
-pub fn simulate(db: &Path, sessions: usize, per_day: usize, people: &[String]) -> usize {
+pub fn simulate(
+    db: &Path,
+    sessions: usize,
+    per_day: usize,
+    people: &[String],
+    per_second: usize,
+) -> usize {
     let file = StatsFile {
         path: db.to_path_buf(),
         max_bytes: u64::MAX,
@@ -96,7 +103,13 @@ pub fn simulate(db: &Path, sessions: usize, per_day: usize, people: &[String]) -
     let people = if people.is_empty() { &made_up } else { people };
     let recorder = Recorder::start(file);
     let mut dice = Dice(sessions as u64);
+    let began = std::time::Instant::now();
     for i in 0..sessions {
+        if per_second > 0 && i % 100 == 0 {
+            // A steady stream, so that commits follow one another.
+            let due = std::time::Duration::from_secs_f64(i as f64 / per_second as f64);
+            std::thread::sleep(due.saturating_sub(began.elapsed()));
+        }
         let day = (i / per_day.max(1)) as f64;
         // Opening hours 9:00–17:00 (Beijing, UTC+8), busier after lunch.
         let hour = 1.0 + 8.0 * dice.unit().powf(0.8);
