@@ -29,8 +29,8 @@ pub struct StatsFile {
 }
 
 /// The machine config's `stats_max_mb` when it says nothing: a busy
-/// kiosk's year is ~100 MB (see the README's Performance), so this keeps
-/// about two years on any disk a mini-PC has.
+/// kiosk's year (500 visits a day) is ~32 MB (see the README's
+/// Performance), so this keeps some six years, on any disk a mini-PC has.
 pub const DEFAULT_MAX_MB: u64 = 200;
 
 impl StatsFile {
@@ -74,7 +74,8 @@ pub enum Record {
         kind: Choice,
         value: String,
     },
-    /// The visitor left (the idle reset).
+    /// The visitor left: the idle reset, dated when "Still there?"
+    /// appeared (the countdown's seconds are nobody's).
     Ended { at: f64 },
 }
 

@@ -48,6 +48,12 @@ fn finish(svg: String, drawn: Drawn) -> String {
     }
 }
 
+/// Segments for `n` bars: plotters' segmented range holds both ends, so
+/// 0..n would leave an empty slot after the last bar.
+fn slots(n: usize) -> std::ops::Range<usize> {
+    0..n.saturating_sub(1).max(1)
+}
+
 fn top(values: &[f64]) -> f64 {
     values.iter().copied().fold(0.0, f64::max).max(1.0) * 1.08
 }
@@ -77,7 +83,7 @@ fn draw_vertical(svg: &mut String, bars: &Bars, (w, h): (u32, u32)) -> Drawn {
         .margin(16)
         .x_label_area_size(44)
         .y_label_area_size(72)
-        .build_cartesian_2d((0..n).into_segmented(), 0.0..top(bars.values))?;
+        .build_cartesian_2d(slots(n).into_segmented(), 0.0..top(bars.values))?;
     let label = label_of(bars.labels);
     chart
         .configure_mesh()
@@ -93,7 +99,7 @@ fn draw_vertical(svg: &mut String, bars: &Bars, (w, h): (u32, u32)) -> Drawn {
     chart.draw_series(
         Histogram::vertical(&chart)
             .style(BAR.filled())
-            .margin(if n > 60 { 0 } else { 3 })
+            .margin(if n > 150 { 0 } else if n > 40 { 1 } else { 3 })
             .data(bars.values.iter().enumerate().map(|(i, v)| (i, *v))),
     )?;
     root.present()?;
@@ -110,7 +116,7 @@ fn draw_horizontal(svg: &mut String, bars: &Bars, (w, h): (u32, u32), label_widt
         .margin(16)
         .x_label_area_size(44)
         .y_label_area_size(label_width)
-        .build_cartesian_2d(0.0..top(bars.values), (0..n).into_segmented())?;
+        .build_cartesian_2d(0.0..top(bars.values), slots(n).into_segmented())?;
     let label = label_of(&flipped);
     chart
         .configure_mesh()
