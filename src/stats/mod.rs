@@ -143,7 +143,9 @@ fn observe(
         match p {
             Presence::Arrived if tally.is_none() => {
                 let begun = Tally::begin(now, &visit);
-                recorder.record(Record::Began { at: begun.wall(now) });
+                recorder.record(Record::Began {
+                    at: begun.wall(now),
+                });
                 *tally = Some(begun);
             }
             Presence::Arrived => {}
@@ -292,7 +294,10 @@ impl Tally {
         if let Some(level) = filter.level.filter(|_| filter.level != self.filter.level) {
             chose(Choice::Level, level.label(en));
         }
-        if let Some(sector) = filter.sector.filter(|_| filter.sector != self.filter.sector) {
+        if let Some(sector) = filter
+            .sector
+            .filter(|_| filter.sector != self.filter.sector)
+        {
             chose(Choice::Sector, sector.label(en));
         }
         self.filter = filter;

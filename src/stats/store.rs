@@ -59,7 +59,9 @@ pub enum StatsError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("statistics database {path}: schema version {found}, this kiosk knows {SCHEMA_VERSION}")]
+    #[error(
+        "statistics database {path}: schema version {found}, this kiosk knows {SCHEMA_VERSION}"
+    )]
     Newer { path: PathBuf, found: i64 },
 }
 
@@ -187,7 +189,11 @@ pub fn write_batch(
     tx.commit()
 }
 
-fn write_one(conn: &Connection, record: &Record, session: &mut Option<i64>) -> rusqlite::Result<()> {
+fn write_one(
+    conn: &Connection,
+    record: &Record,
+    session: &mut Option<i64>,
+) -> rusqlite::Result<()> {
     if let Record::Began { at } = record {
         conn.prepare_cached("INSERT INTO sessions (started) VALUES (?1)")?
             .execute([at])?;
@@ -287,12 +293,18 @@ fn prune_once(conn: &mut Connection, max_bytes: u64, keep: Option<i64>) -> rusql
     };
     let tx = conn.transaction()?;
     for table in ["views", "searches", "choices"] {
-        tx.execute(&format!("DELETE FROM {table} WHERE session <= ?1"), [cutoff])?;
+        tx.execute(
+            &format!("DELETE FROM {table} WHERE session <= ?1"),
+            [cutoff],
+        )?;
     }
     let gone = tx.execute("DELETE FROM sessions WHERE id <= ?1", [cutoff])?;
     tx.commit()?;
     // Stepped to the end: each step of incremental_vacuum frees one page.
-    for pragma in ["PRAGMA incremental_vacuum", "PRAGMA wal_checkpoint(TRUNCATE)"] {
+    for pragma in [
+        "PRAGMA incremental_vacuum",
+        "PRAGMA wal_checkpoint(TRUNCATE)",
+    ] {
         let mut stmt = conn.prepare(pragma)?;
         let mut rows = stmt.query([])?;
         while rows.next()?.is_some() {}

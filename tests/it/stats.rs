@@ -41,9 +41,56 @@ fn typed(kiosk: &mut Kiosk, text: &str) {
     }
 }
 
+/// Every row of a query, as `T`.
+fn rows<T: rusqlite::types::FromSql>(conn: &Connection, sql: &str) -> Vec<Vec<T>> {
+    let mut stmt = conn.prepare(sql).unwrap();
+    let columns = stmt.column_count();
+    stmt.query_map([], |r| (0..columns).map(|i| r.get::<_, T>(i)).collect())
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// A visitor's few seconds: two people, a search that finds and opens, a
+/// return without typing, a search that finds no one, a filter, a decade,
+/// English, and a page left open when they walk away. Returns the two
+/// people the gallery opened, in order.
+fn a_visit(kiosk: &mut Kiosk) -> (String, String) {
+    kiosk.wake();
+    let first = kiosk.first_card();
+    kiosk.tap_on(&first); // the last touch: the rest is views' actions
+    let a = kiosk.visit().person.clone().expect("a person opened");
+    kiosk.frames(120);
+    act(kiosk, Action::Step(1), 60);
+    let b = kiosk.visit().person.clone().unwrap();
+    assert_ne!(a, b);
+    act(kiosk, Action::Back, 2);
+    act(kiosk, Action::Show(Screen::Search), 2);
+    typed(kiosk, "ce");
+    act(kiosk, Action::Open("ce-shiren".into()), 30);
+    // Back to the kept query, and away without typing: no search.
+    act(kiosk, Action::Back, 2);
+    assert_eq!(kiosk.screen(), Screen::Search);
+    act(kiosk, Action::Show(Screen::Gallery), 2);
+    act(kiosk, Action::Show(Screen::Search), 2);
+    typed(kiosk, "zzqq");
+    act(kiosk, Action::Show(Screen::Gallery), 2);
+    let national = Filter {
+        level: Some(HonorLevel::National),
+        sector: None,
+    };
+    act(kiosk, Action::SetFilter(national), 2);
+    act(kiosk, Action::JumpDecade(1950), 2);
+    act(kiosk, Action::ToggleLang, 2);
+    act(kiosk, Action::Open(b.clone()), 2);
+    // "Still there?" 10 s after the last touch, the reset 3 s later.
+    kiosk.frames(14 * 60);
+    assert_eq!(kiosk.screen(), Screen::Attract);
+    (a, b)
+}
+
 #[test]
 fn a_headless_visit_writes_its_session_people_and_times() {
-    // The kiosk asks "Still there?" 10 s after the last touch, resets 3 s later.
     let dir = two_people(10, 3);
     let state = tempfile::tempdir().unwrap();
     let file = StatsFile::in_state_folder(state.path(), 200);
@@ -51,41 +98,13 @@ fn a_headless_visit_writes_its_session_people_and_times() {
     let mut kiosk = Kiosk::new_with(dir.path(), move |app| {
         app.insert_resource(file);
     });
-    kiosk.wake();
-    let first = kiosk.first_card();
-    kiosk.tap_on(&first); // the last touch: the rest is views' actions
-    let a = kiosk.visit().person.clone().expect("a person opened");
-    kiosk.frames(120);
-    act(&mut kiosk, Action::Step(1), 60);
-    let b = kiosk.visit().person.clone().unwrap();
-    assert_ne!(a, b);
-    act(&mut kiosk, Action::Back, 2);
-    // 找人: typed, found, opened.
-    act(&mut kiosk, Action::Show(Screen::Search), 2);
-    typed(&mut kiosk, "ce");
-    act(&mut kiosk, Action::Open("ce-shiren".into()), 30);
-    // Back to the kept query, and away without typing: no search.
-    act(&mut kiosk, Action::Back, 2);
-    assert_eq!(kiosk.screen(), Screen::Search);
-    act(&mut kiosk, Action::Show(Screen::Gallery), 2);
-    // Typed, found no one.
-    act(&mut kiosk, Action::Show(Screen::Search), 2);
-    typed(&mut kiosk, "zzqq");
-    act(&mut kiosk, Action::Show(Screen::Gallery), 2);
-    let national = Filter {
-        level: Some(HonorLevel::National),
-        sector: None,
-    };
-    act(&mut kiosk, Action::SetFilter(national), 2);
-    act(&mut kiosk, Action::JumpDecade(1950), 2);
-    act(&mut kiosk, Action::ToggleLang, 2);
-    // A page still open when the visitor walks away.
-    act(&mut kiosk, Action::Open(b.clone()), 2);
-    kiosk.frames(14 * 60);
-    assert_eq!(kiosk.screen(), Screen::Attract);
+    let (a, b) = a_visit(&mut kiosk);
     drop(kiosk);
 
-    let conn = wait_for(&db, "SELECT count(*) = 1 FROM sessions WHERE ended IS NOT NULL");
+    let conn = wait_for(
+        &db,
+        "SELECT count(*) = 1 FROM sessions WHERE ended IS NOT NULL",
+    );
     let (started, ended, lang, large): (f64, f64, String, bool) = conn
         .query_row(
             "SELECT started, ended, lang, large_text FROM sessions",
@@ -98,45 +117,35 @@ fn a_headless_visit_writes_its_session_people_and_times() {
     assert!((10.0..10.5).contains(&length), "{length} s");
     assert_eq!((lang.as_str(), large), ("en", false));
 
-    let views: Vec<(String, f64, f64)> = conn
-        .prepare("SELECT slug, opened, seconds FROM views ORDER BY opened")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    let slugs: Vec<&str> = views.iter().map(|v| v.0.as_str()).collect();
+    let slugs: Vec<String> =
+        rows::<String>(&conn, "SELECT slug FROM views ORDER BY opened").concat();
     assert_eq!(slugs, [a.as_str(), b.as_str(), "ce-shiren", b.as_str()]);
+    let times = rows::<f64>(&conn, "SELECT opened, seconds FROM views ORDER BY opened");
+    let seconds: Vec<f64> = times.iter().map(|t| t[1]).collect();
     let near = |x: f64, want: f64| (x - want).abs() < 0.1;
-    assert!(near(views[0].2, 2.0), "{views:?}");
-    assert!(near(views[1].2, 1.0), "{views:?}");
-    assert!(near(views[2].2, 0.5), "{views:?}");
-    // The last page ends with the visit.
-    let (_, opened, seconds) = views[3];
-    assert!((opened + seconds - ended).abs() < 0.01, "{views:?} {ended}");
-    assert!(views.iter().all(|v| v.1 >= started && v.1 + v.2 <= ended + 0.01));
+    assert!(near(seconds[0], 2.0) && near(seconds[1], 1.0) && near(seconds[2], 0.5));
+    // The last page ends with the visit; every page within it.
+    assert!(
+        (times[3][0] + times[3][1] - ended).abs() < 0.01,
+        "{times:?}"
+    );
+    assert!(
+        times
+            .iter()
+            .all(|t| t[0] >= started && t[0] + t[1] <= ended + 0.01)
+    );
 
-    let searches: Vec<(bool, Option<String>)> = conn
-        .prepare("SELECT found, opened FROM searches ORDER BY at")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
+    let searches = rows::<Option<String>>(
+        &conn,
+        "SELECT CAST(found AS TEXT), opened FROM searches ORDER BY at",
+    );
+    let found = |s: &str| Some(s.to_owned());
     assert_eq!(
         searches,
-        [(true, Some("ce-shiren".to_owned())), (false, None)]
+        [[found("1"), found("ce-shiren")], [found("0"), None]]
     );
-    let choices: Vec<(String, String)> = conn
-        .prepare("SELECT kind, value FROM choices ORDER BY at")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect();
-    let want = [("level", "National"), ("decade", "1950")];
-    let want: Vec<(String, String)> = want.map(|(k, v)| (k.into(), v.into())).to_vec();
-    assert_eq!(choices, want);
+    let choices = rows::<String>(&conn, "SELECT kind, value FROM choices ORDER BY at");
+    assert_eq!(choices, [["level", "National"], ["decade", "1950"]]);
     // Nothing typed is kept anywhere in the file.
     let bytes = std::fs::read(&db).unwrap();
     for typed in [&b"zzqq"[..], b"cezzqq"] {
@@ -153,7 +162,13 @@ fn a_writer_killed_mid_write_leaves_a_readable_database() {
     let mut before = 0;
     for wait_ms in [150, 450, 800] {
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kiosk"))
-            .args(["simulate-visits", "--sessions", "500000", "--per-second", "20000"])
+            .args([
+                "simulate-visits",
+                "--sessions",
+                "500000",
+                "--per-second",
+                "20000",
+            ])
             .arg("--db")
             .arg(&db)
             .spawn()
@@ -189,13 +204,18 @@ fn still_readable(db: &Path) -> i64 {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
-    assert!(sessions > 0 && views > 0, "{sessions} sessions, {views} views");
+    assert!(
+        sessions > 0 && views > 0,
+        "{sessions} sessions, {views} views"
+    );
     drop(conn);
     let conn = kiosk::stats::open(db, "test").unwrap();
     let open: i64 = conn
-        .query_row("SELECT count(*) FROM sessions WHERE ended IS NULL", [], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT count(*) FROM sessions WHERE ended IS NULL",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(open, 0);
     println!("killed after {sessions} visits, {views} pages: integrity ok");
@@ -243,7 +263,10 @@ fn the_report_holds_its_charts_and_agrees_with_the_database() {
     let out = dir.path().join("report");
     let written = report(&out, vec![db.clone()]);
     let page = std::fs::read_to_string(&written.index).unwrap();
-    assert!(page.matches("<svg").count() >= 6, "the charts are in the page");
+    assert!(
+        page.matches("<svg").count() >= 6,
+        "the charts are in the page"
+    );
     assert!(page.contains("观众统计") && page.contains("Visitor statistics"));
     assert!(page.contains("<b>150</b>"), "the visits in the lead");
 
@@ -273,14 +296,19 @@ fn the_report_holds_its_charts_and_agrees_with_the_database() {
     let (top, opened) = &people[0];
     assert!(page.contains(&format!("<td>{top}</td><td class=\"n\">{opened}</td>")));
     let found: i64 = conn
-        .query_row("SELECT count(*) FROM searches WHERE found", [], |r| r.get(0))
+        .query_row("SELECT count(*) FROM searches WHERE found", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     let searches = csv_rows(&out.join("searches.csv"));
     assert_eq!(searches[0][1], found.to_string());
     // From the second day on: two days' visits.
-    let since = visitor_report::gather(&[db], chrono::NaiveDate::from_ymd_opt(2025, 1, 2))
-        .unwrap();
-    let later: i64 = days.iter().filter(|d| d.0.as_str() >= "2025-01-02").map(|d| d.1).sum();
+    let since = visitor_report::gather(&[db], chrono::NaiveDate::from_ymd_opt(2025, 1, 2)).unwrap();
+    let later: i64 = days
+        .iter()
+        .filter(|d| d.0.as_str() >= "2025-01-02")
+        .map(|d| d.1)
+        .sum();
     assert_eq!(since.sessions as i64, later);
 }
 
@@ -301,7 +329,11 @@ fn two_kiosks_databases_make_one_report() {
     let day = |f: &visitor_report::Figures| f.per_day.get(first_day).copied().unwrap_or(0);
     assert_eq!(day(&both), day(&each[0]) + day(&each[1]));
     for (slug, v) in &both.people {
-        let opened: u64 = each.iter().filter_map(|f| f.people.get(slug)).map(|v| v.opened).sum();
+        let opened: u64 = each
+            .iter()
+            .filter_map(|f| f.people.get(slug))
+            .map(|v| v.opened)
+            .sum();
         assert_eq!(v.opened, opened, "{slug}");
     }
     let found = each[0].searches_found + each[1].searches_found;

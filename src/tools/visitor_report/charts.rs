@@ -99,7 +99,13 @@ fn draw_vertical(svg: &mut String, bars: &Bars, (w, h): (u32, u32)) -> Drawn {
     chart.draw_series(
         Histogram::vertical(&chart)
             .style(BAR.filled())
-            .margin(if n > 150 { 0 } else if n > 40 { 1 } else { 3 })
+            .margin(if n > 150 {
+                0
+            } else if n > 40 {
+                1
+            } else {
+                3
+            })
             .data(bars.values.iter().enumerate().map(|(i, v)| (i, *v))),
     )?;
     root.present()?;

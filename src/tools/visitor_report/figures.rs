@@ -158,7 +158,9 @@ fn read_from(conn: &Connection, since: f64) -> rusqlite::Result<Figures> {
 /// Visits: by day, by hour, by length; languages and reading modes.
 fn sessions(conn: &Connection, since: f64, f: &mut Figures) -> rusqlite::Result<()> {
     let name: String = conn
-        .query_row("SELECT value FROM meta WHERE key = 'kiosk'", [], |r| r.get(0))
+        .query_row("SELECT value FROM meta WHERE key = 'kiosk'", [], |r| {
+            r.get(0)
+        })
         .unwrap_or_default();
     let mut stmt = conn.prepare(
         "SELECT date(started, 'unixepoch', 'localtime') AS day, count(*) FROM sessions

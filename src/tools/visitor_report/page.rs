@@ -63,8 +63,10 @@ fn lead(page: &mut String, f: &Figures, since: Option<&str>) {
             "<p>只计 {since} 起的参观 · only visits from {since} on</p>"
         );
     }
-    page.push_str("<table><tr><th>展机 · kiosk</th><th>数据库 · database</th>\
-                   <th>参观 · visits</th><th>首日 · first day</th><th>末日 · last day</th></tr>\n");
+    page.push_str(
+        "<table><tr><th>展机 · kiosk</th><th>数据库 · database</th>\
+                   <th>参观 · visits</th><th>首日 · first day</th><th>末日 · last day</th></tr>\n",
+    );
     for k in &f.kiosks {
         let _ = writeln!(
             page,

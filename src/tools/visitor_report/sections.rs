@@ -105,7 +105,10 @@ fn per_hour(f: &Figures) -> Section {
 }
 
 fn lengths(f: &Figures) -> Section {
-    let short: Vec<String> = LENGTH_BANDS.iter().map(|(_, zh, _)| zh.to_string()).collect();
+    let short: Vec<String> = LENGTH_BANDS
+        .iter()
+        .map(|(_, zh, _)| zh.to_string())
+        .collect();
     let labels: Vec<String> = LENGTH_BANDS
         .iter()
         .map(|(_, zh, en)| format!("{zh} · {en}"))
