@@ -78,6 +78,9 @@ fn write_all(file: StatsFile, records: Receiver<Record>) {
     }
     while let Some(batch) = next_batch(&records) {
         if let Err(e) = store::write_batch(&mut conn, &batch, &mut session) {
+            // Rolled back: the visit's row may be gone with it, so its
+            // later records are dropped rather than left without it.
+            session = None;
             tell_once(sqlite(&file, e));
         }
         if let Err(e) = store::prune(&mut conn, file.max_bytes, session) {

@@ -47,12 +47,13 @@ fn lead(page: &mut String, f: &Figures, since: Option<&str>) {
     let first = f.per_day.keys().next().map_or("—", String::as_str);
     let last = f.per_day.keys().next_back().map_or("—", String::as_str);
     let days = f.per_day.len().max(1) as f64;
-    let _ = write!(
+    // Days with visits: a kiosk closed on Mondays is not a quiet Monday.
+    let _ = writeln!(
         page,
-        "<p class=\"lead\">{first} 至 {last}：共 <b>{n}</b> 次参观，平均每天 {per_day:.0} 次，\
+        "<p class=\"lead\">{first} 至 {last}：共 <b>{n}</b> 次参观，平均每个开放日 {per_day:.0} 次，\
          每次平均 {min} 分 {sec} 秒。<br>\
-         {first} to {last}: <b>{n}</b> visits, {per_day:.0} a day on average, \
-         each {min} min {sec} s on average.</p>\n",
+         {first} to {last}: <b>{n}</b> visits, {per_day:.0} a day open on average, \
+         each {min} min {sec} s on average.</p>",
         n = f.sessions,
         per_day = f.sessions as f64 / days,
     );
