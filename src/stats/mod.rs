@@ -112,7 +112,27 @@ struct Recording {
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(Startup, start_recording)
-        .add_systems(Last, observe);
+        .add_systems(Last, (observe, close_on_exit).chain());
+}
+
+/// Staff quit: the visit ends now and the last records are committed
+/// before the process goes (a crash or a power cut loses that second).
+fn close_on_exit(
+    time: Res<Time<Real>>,
+    mut exit: MessageReader<AppExit>,
+    recording: Option<ResMut<Recording>>,
+) {
+    let Some(mut recording) = recording else {
+        return;
+    };
+    if exit.read().count() == 0 {
+        return;
+    }
+    let Recording { recorder, tally } = &mut *recording;
+    if let Some(ended) = tally.take() {
+        ended.end(time.elapsed_secs_f64(), recorder);
+    }
+    recorder.close();
 }
 
 fn start_recording(file: Option<Res<StatsFile>>, mut commands: Commands) {

@@ -46,8 +46,14 @@ impl Recorder {
     }
 
     /// Everything recorded so far committed, and the thread ended (the
-    /// bench and the simulation wait for it; the kiosk never does).
+    /// bench and the simulation wait for it).
     pub fn finish(mut self) {
+        self.close();
+    }
+
+    /// The same, in place: the kiosk's last frame (staff quit) waits for
+    /// the last second's records; records after it go nowhere.
+    pub fn close(&mut self) {
         self.send = None;
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();

@@ -401,3 +401,32 @@ fn stats_false_keeps_none() {
     let small = parse("(state_dir: \"/var/lib/kiosk\", stats_max_mb: 20)");
     assert_eq!(small.stats_file().unwrap().max_bytes, 20 * 1024 * 1024);
 }
+
+#[test]
+fn staff_quitting_ends_the_visit_and_commits_it_at_once() {
+    let dir = two_people(60, 10);
+    let state = tempfile::tempdir().unwrap();
+    let file = StatsFile::in_state_folder(state.path(), 200);
+    let db = file.path.clone();
+    let mut kiosk = Kiosk::new_with(dir.path(), move |app| {
+        app.insert_resource(file);
+    });
+    kiosk.wake();
+    act(&mut kiosk, Action::Open("ce-shiren".into()), 90);
+    kiosk
+        .app
+        .world_mut()
+        .write_message(bevy::app::AppExit::Success);
+    kiosk.update();
+    // No waiting: the last frame waited for the writer.
+    let conn = kiosk::stats::open_to_read(&db).unwrap();
+    let (length, seconds): (f64, f64) = conn
+        .query_row(
+            "SELECT ended - started, (SELECT seconds FROM views) FROM sessions",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!((1.5..1.7).contains(&length), "{length}");
+    assert!((1.4..1.6).contains(&seconds), "{seconds}");
+}
