@@ -67,11 +67,13 @@ fn label_of(labels: &[String]) -> impl Fn(&SegmentValue<usize>) -> String + '_ {
     }
 }
 
+/// Every chart counts (visits, times): a tick between whole numbers
+/// (a small chart's 0.5) is left unnamed.
 fn count(v: &f64) -> String {
-    if v.fract().abs() < 1e-9 || *v >= 100.0 {
+    if v.fract().abs() < 1e-9 {
         format!("{v:.0}")
     } else {
-        format!("{v:.1}")
+        String::new()
     }
 }
 

@@ -57,6 +57,9 @@ fn lead(page: &mut String, f: &Figures, since: Option<&str>) {
         n = f.sessions,
         per_day = f.sessions as f64 / days,
     );
+    if f.sessions == 0 {
+        page.push_str("<p class=\"lead\">还没有参观记录 · no visits recorded yet</p>\n");
+    }
     if let Some(since) = since {
         let since = esc(since);
         let _ = writeln!(
