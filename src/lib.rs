@@ -14,6 +14,7 @@ pub mod report;
 pub mod screens;
 pub mod search;
 pub mod staff;
+pub mod stats;
 pub mod theme;
 pub mod tools;
 pub mod typography;
@@ -56,6 +57,8 @@ pub struct KioskOptions {
     pub state: Option<PathBuf>,
     /// The curators' report folder (`index.html`, `preview/`), if any.
     pub report: Option<PathBuf>,
+    /// Where visitor statistics are kept; None keeps none (`stats: false`).
+    pub stats: Option<stats::StatsFile>,
 }
 
 /// The kiosk's own plugins, one per module that holds state. No window,
@@ -79,6 +82,7 @@ pub fn plugin(app: &mut App) {
         staff::plugin,
         screens::plugin,
         report::plugin,
+        stats::plugin,
     ));
 }
 
@@ -165,6 +169,9 @@ pub fn build_app(opts: &KioskOptions) -> App {
             dir: dir.clone(),
             previewer: report::Previewer::this_kiosk(opts.size),
         });
+    }
+    if let Some(file) = &opts.stats {
+        app.insert_resource(file.clone());
     }
     app.add_plugins(plugin);
     if opts.fullscreen {

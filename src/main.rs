@@ -22,11 +22,10 @@ fn main() -> ExitCode {
                 profiles,
                 fullscreen: cli.fullscreen || machine.kiosk,
                 curator: cli.curator,
+                stats: machine.stats_file(),
+                state: machine.state_folder(),
                 pin: machine.pin,
                 size: machine.window.unwrap_or((1920, 1080)),
-                state: machine
-                    .state_dir
-                    .or_else(kiosk::content::LastGood::default_state_folder),
                 report: machine.report_dir,
             });
             ExitCode::SUCCESS
@@ -40,7 +39,31 @@ fn main() -> ExitCode {
             ..
         }) => import(&profiles, &file, dry_run, update),
         Some(Command::Export { csv, xlsx, .. }) => export(&profiles, csv, xlsx),
-        Some(Command::Bench { sizes, runs, json }) => bench(&sizes, runs, json),
+        Some(Command::Bench {
+            sizes,
+            runs,
+            json,
+            year_sessions,
+        }) => bench(&sizes, runs, json, year_sessions),
+        Some(Command::Report {
+            out,
+            databases,
+            since,
+            ..
+        }) => report(&machine, out, databases, since, &profiles),
+        Some(Command::SimulateVisits {
+            database,
+            sessions,
+            per_day,
+            profiles,
+            per_second,
+        }) => {
+            let people = profiles
+                .map(|p| kiosk::profile::folders::profile_slugs(&p))
+                .unwrap_or_default();
+            kiosk::tools::bench::year::simulate(&database, sessions, per_day, &people, per_second);
+            ExitCode::SUCCESS
+        }
         Some(Command::Proof {
             out, size, persons, ..
         }) => proof(&profiles, &out, size, &persons),
@@ -140,18 +163,67 @@ fn export(profiles: &Path, csv: Option<PathBuf>, xlsx: Option<PathBuf>) -> ExitC
     }
 }
 
-/// `kiosk bench`: the figures, as the README's table or as JSON.
-fn bench(sizes: &[usize], runs: usize, json: bool) -> ExitCode {
-    let reports = kiosk::tools::bench::run(sizes, runs);
+/// `kiosk bench`: the figures, as the README's tables or as JSON (the
+/// collections' array, then the visitor statistics' object).
+fn bench(sizes: &[usize], runs: usize, json: bool, year_sessions: usize) -> ExitCode {
+    use kiosk::tools::bench;
+    let reports = bench::run(sizes, runs);
+    let year = (year_sessions > 0).then(|| bench::year::measure(year_sessions, runs));
     if json {
         println!(
             "{}",
             serde_json::to_string_pretty(&reports).expect("a report always serialises")
         );
+        if let Some(year) = &year {
+            println!(
+                "{}",
+                serde_json::to_string_pretty(year).expect("a report always serialises")
+            );
+        }
     } else {
-        print!("{}", kiosk::tools::bench::table(&reports));
+        print!("{}", bench::table(&reports));
+        if let Some(year) = &year {
+            print!("\n{}", bench::year_table(year));
+        }
     }
     ExitCode::SUCCESS
+}
+
+/// `kiosk report`: the visitor statistics of one kiosk or several.
+fn report(
+    machine: &kiosk::tools::cli::MachineConfig,
+    out: PathBuf,
+    mut databases: Vec<PathBuf>,
+    since: Option<chrono::NaiveDate>,
+    profiles: &Path,
+) -> ExitCode {
+    use kiosk::tools::visitor_report::{ReportOptions, run};
+    if databases.is_empty() {
+        databases.extend(machine.stats_file().map(|f| f.path));
+    }
+    let opts = ReportOptions {
+        out,
+        databases,
+        since,
+        profiles: profiles.is_dir().then(|| profiles.to_path_buf()),
+    };
+    match run(&opts) {
+        Ok(written) => {
+            println!(
+                "已写出 {} （{} 次参观，{} 台展机）· wrote it ({} visits, {} kiosks)",
+                written.index.display(),
+                written.figures.sessions,
+                written.figures.kiosks.len(),
+                written.figures.sessions,
+                written.figures.kiosks.len(),
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// `kiosk proof`: every page to PNG (or only some people's, whole).

@@ -1,5 +1,5 @@
 //! The command line: `kiosk`, `kiosk check`, `kiosk new`, `kiosk proof`,
-//! `kiosk import`, `kiosk export`, `kiosk bench`.
+//! `kiosk import`, `kiosk export`, `kiosk bench`, `kiosk report`.
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -113,6 +113,43 @@ pub enum Command {
         /// Print one JSON document instead of the table.
         #[arg(long)]
         json: bool,
+        /// Simulated visits for the statistics' figures (0: none).
+        #[arg(long, default_value_t = crate::tools::bench::year::YEAR_SESSIONS)]
+        year_sessions: usize,
+    },
+    /// Visitor statistics as a web page with charts and CSV tables, from
+    /// one kiosk's database or several (one report for the exhibition).
+    Report {
+        /// The folder to write index.html and the CSV files into.
+        #[arg(long)]
+        out: PathBuf,
+        /// A kiosk's statistics database (repeatable) [default: this
+        /// kiosk's, in the machine config's state folder].
+        #[arg(long = "db", value_name = "FILE")]
+        databases: Vec<PathBuf>,
+        /// Only visits from this day on, YYYY-MM-DD.
+        #[arg(long, value_name = "DATE")]
+        since: Option<chrono::NaiveDate>,
+        /// The profiles, to name people beside their folders [default:
+        /// profiles, or the machine config's].
+        #[arg(long)]
+        profiles: Option<PathBuf>,
+    },
+    /// Writes simulated visits through the statistics writer (for tests).
+    #[command(hide = true)]
+    SimulateVisits {
+        #[arg(long = "db", value_name = "FILE")]
+        database: PathBuf,
+        #[arg(long)]
+        sessions: usize,
+        #[arg(long, default_value_t = crate::tools::bench::year::VISITS_PER_DAY)]
+        per_day: usize,
+        /// Visits to these profiles' people [default: made-up ones].
+        #[arg(long)]
+        profiles: Option<PathBuf>,
+        /// At most this many visits a second (0: as fast as it can).
+        #[arg(long, default_value_t = 0)]
+        per_second: usize,
     },
 }
 
@@ -131,7 +168,7 @@ pub fn parse_size(s: &str) -> Result<(u32, u32), String> {
 
 /// The machine config a technician writes once per kiosk, e.g.
 /// `/etc/kiosk/kiosk.ron`. Every field may be left out.
-#[derive(Debug, Clone, Default, serde::Deserialize)]
+#[derive(Debug, Clone, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MachineConfig {
     /// Run as a kiosk: an undecorated, always-on-top window over the whole
@@ -155,9 +192,53 @@ pub struct MachineConfig {
     /// `index.html` and `preview/`. None writes no report.
     #[serde(default)]
     pub report_dir: Option<PathBuf>,
+    /// Visitor statistics in `<state_dir>/stats.sqlite` (what is kept:
+    /// README, "Visitor statistics"); `false` keeps none.
+    #[serde(default = "yes")]
+    pub stats: bool,
+    /// The largest the statistics may grow, in MB, before the oldest
+    /// visits are let go [default: 200].
+    #[serde(default)]
+    pub stats_max_mb: Option<u64>,
+}
+
+impl Default for MachineConfig {
+    fn default() -> Self {
+        Self {
+            kiosk: false,
+            pin: None,
+            profiles: None,
+            window: None,
+            state_dir: None,
+            report_dir: None,
+            stats: true,
+            stats_max_mb: None,
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl MachineConfig {
+    /// The kiosk's state folder: `state_dir`, else the default one.
+    pub fn state_folder(&self) -> Option<PathBuf> {
+        self.state_dir
+            .clone()
+            .or_else(crate::content::LastGood::default_state_folder)
+    }
+
+    /// The statistics database, unless `stats: false` (or there is no
+    /// state folder at all).
+    pub fn stats_file(&self) -> Option<crate::stats::StatsFile> {
+        let max_mb = self.stats_max_mb.unwrap_or(crate::stats::DEFAULT_MAX_MB);
+        self.stats
+            .then(|| self.state_folder())
+            .flatten()
+            .map(|state| crate::stats::StatsFile::in_state_folder(&state, max_mb))
+    }
+
     pub fn load(path: &std::path::Path) -> Result<Self, String> {
         let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let text = crate::profile::curator_file::decode_text(&path.display().to_string(), &bytes)
@@ -184,7 +265,8 @@ impl Cli {
                 | Command::Proof { profiles, .. }
                 | Command::New { profiles, .. }
                 | Command::Import { profiles, .. }
-                | Command::Export { profiles, .. },
+                | Command::Export { profiles, .. }
+                | Command::Report { profiles, .. },
             ) => profiles.clone(),
             _ => None,
         };

@@ -39,3 +39,16 @@ fn the_bench_measures_every_figure() {
         "{table}"
     );
 }
+
+#[test]
+fn the_bench_measures_a_year_of_visitors() {
+    let year = kiosk::tools::bench::year::measure(2000, 1);
+    assert_eq!(year.sessions, 2000);
+    assert!(year.write_s > 0.0 && year.database_mb > 0.0, "{year:?}");
+    assert!(year.report_ms.median.is_finite());
+    let table = kiosk::tools::bench::year_table(&year);
+    assert!(
+        table.contains("2000 visits") && table.lines().count() == 5,
+        "{table}"
+    );
+}

@@ -21,5 +21,6 @@ mod samples;
 mod search;
 mod snapshots;
 mod staff;
+mod stats;
 mod typography;
 mod views;

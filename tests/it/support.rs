@@ -105,6 +105,17 @@ impl Kiosk {
         kiosk
     }
 
+    /// The kiosk on `profiles` on manual time (as `new`), with `setup` run
+    /// before its plugins are built (a statistics file).
+    pub fn new_with(profiles: &Path, setup: impl FnOnce(&mut App)) -> Self {
+        let mut app = kiosk::tools::headless::app_with(profiles, (W, H), setup);
+        let window = kiosk::tools::headless::window(&mut app);
+        let mut kiosk = Self { app, window };
+        kiosk.settle();
+        kiosk.name_targets();
+        kiosk
+    }
+
     /// The kiosk on `profiles` on the real clock, with `setup` run before
     /// its plugins are built (a state folder, a report folder).
     pub fn with(profiles: &Path, setup: impl FnOnce(&mut App)) -> Self {

@@ -5,6 +5,7 @@
 
 mod frames;
 mod synthetic;
+pub mod year;
 
 use crate::library::{Entry, Library};
 use crate::media::{self, Variant};
@@ -335,4 +336,19 @@ pub fn table(reports: &[SizeReport]) -> String {
         out.push_str(&format!("| {name} | {} |\n", cells.join(" | ")));
     }
     out
+}
+
+/// The visitor statistics' table the README shows.
+pub fn year_table(r: &year::YearReport) -> String {
+    format!(
+        "| visitor statistics | {sessions} visits ({per_day} a day for a year) |\n|---|---|\n\
+         | write them all through the kiosk's writer | {write:.1} s |\n\
+         | database size | {mb:.1} MB |\n\
+         | `kiosk report` over the year | {report} |\n",
+        sessions = r.sessions,
+        per_day = year::VISITS_PER_DAY,
+        write = r.write_s,
+        mb = r.database_mb,
+        report = r.report_ms,
+    )
 }
