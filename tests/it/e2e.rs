@@ -230,11 +230,15 @@ fn a_visit_in_a_real_window() {
         std::thread::sleep(Duration::from_millis(50));
     }
     let targets = Targets::of(dir.path());
+    // Its state (last good profiles, visitor statistics) in a folder of
+    // the test's, not the home of whoever runs the tests.
+    let state = tempfile::tempdir().unwrap();
     let mut kiosk = Command::new(env!("CARGO_BIN_EXE_kiosk"));
     kiosk
         .args(["--fullscreen", "--profiles"])
         .arg(dir.path())
         .env("DISPLAY", &display)
+        .env("XDG_STATE_HOME", state.path())
         .stdout(Stdio::null())
         .stderr(Stdio::null());
     let lavapipe = "/usr/share/vulkan/icd.d/lvp_icd.x86_64.json";
