@@ -210,12 +210,12 @@ fn report(
     match run(&opts) {
         Ok(written) => {
             println!(
-                "已写出 {} （{} 次参观，{} 台展机）· wrote it ({} visits, {} kiosks)",
+                "已写出 {}（{} 次参观，{} 台展机）· wrote it ({}, {})",
                 written.index.display(),
                 written.figures.sessions,
                 written.figures.kiosks.len(),
-                written.figures.sessions,
-                written.figures.kiosks.len(),
+                kiosk::profile::counted(written.figures.sessions as usize, "visit"),
+                kiosk::profile::counted(written.figures.kiosks.len(), "kiosk"),
             );
             ExitCode::SUCCESS
         }

@@ -230,21 +230,8 @@ fn a_visit_in_a_real_window() {
         std::thread::sleep(Duration::from_millis(50));
     }
     let targets = Targets::of(dir.path());
-    // Its state (last good profiles, visitor statistics) in a folder of
-    // the test's, not the home of whoever runs the tests.
     let state = tempfile::tempdir().unwrap();
-    let mut kiosk = Command::new(env!("CARGO_BIN_EXE_kiosk"));
-    kiosk
-        .args(["--fullscreen", "--profiles"])
-        .arg(dir.path())
-        .env("DISPLAY", &display)
-        .env("XDG_STATE_HOME", state.path())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    let lavapipe = "/usr/share/vulkan/icd.d/lvp_icd.x86_64.json";
-    if std::env::var_os("VK_DRIVER_FILES").is_none() && Path::new(lavapipe).exists() {
-        kiosk.env("VK_DRIVER_FILES", lavapipe);
-    }
+    let mut kiosk = kiosk_in_window(dir.path(), &display, state.path());
     let _kiosk = Killed(kiosk.spawn().expect("the kiosk binary"));
 
     // It starts by itself in the attract loop.
@@ -285,4 +272,23 @@ fn a_visit_in_a_real_window() {
         wait_for(&display, &shots, Seen::Attract, Duration::from_secs(120)),
         Seen::Attract
     );
+}
+
+/// The kiosk binary, fullscreen on `display`. Its state (last good
+/// profiles, visitor statistics) goes to `state`, not the home of whoever
+/// runs the tests.
+fn kiosk_in_window(profiles: &Path, display: &str, state: &Path) -> Command {
+    let mut kiosk = Command::new(env!("CARGO_BIN_EXE_kiosk"));
+    kiosk
+        .args(["--fullscreen", "--profiles"])
+        .arg(profiles)
+        .env("DISPLAY", display)
+        .env("XDG_STATE_HOME", state)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let lavapipe = "/usr/share/vulkan/icd.d/lvp_icd.x86_64.json";
+    if std::env::var_os("VK_DRIVER_FILES").is_none() && Path::new(lavapipe).exists() {
+        kiosk.env("VK_DRIVER_FILES", lavapipe);
+    }
+    kiosk
 }

@@ -52,9 +52,10 @@ fn lead(page: &mut String, f: &Figures, since: Option<&str>) {
         page,
         "<p class=\"lead\">{first} 至 {last}：共 <b>{n}</b> 次参观，平均每个开放日 {per_day:.0} 次，\
          每次平均 {min} 分 {sec} 秒。<br>\
-         {first} to {last}: <b>{n}</b> visits, {per_day:.0} a day open on average, \
+         {first} to {last}: <b>{n}</b> {visits}, {per_day:.0} a day open on average, \
          each {min} min {sec} s on average.</p>",
         n = f.sessions,
+        visits = if f.sessions == 1 { "visit" } else { "visits" },
         per_day = f.sessions as f64 / days,
     );
     if f.sessions == 0 {
