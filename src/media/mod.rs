@@ -285,7 +285,15 @@ pub fn prepare_decoded(
             flatten(img)
         }
     };
-    let fitted = scaled::fit(&rgb, (mw, mh), decode).unwrap_or(rgb);
+    // A picture decoded at scale within a tenth of the full-screen size is
+    // kept as it is (a 12 MP photo at 1/2 is 2000×1500): shrinking it by
+    // 4% was a whole pass over 3 MP, for nothing a screen shows.
+    let nearly = |(w, h): (u32, u32)| w * 10 <= mw * 11 && h * 10 <= mh * 11;
+    let fitted = if decode == Decode::Scaled && nearly(rgb.dimensions()) {
+        rgb
+    } else {
+        scaled::fit(&rgb, (mw, mh), decode).unwrap_or(rgb)
+    };
     let mut img = image::DynamicImage::ImageRgb8(fitted);
     img.apply_orientation(orientation);
     let full = img.into_rgb8();
