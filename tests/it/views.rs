@@ -95,6 +95,16 @@ fn show(view: View, visit: Visit) -> Harness<'static, Option<Action>> {
 /// visit's reading modes: large text is a larger pixels-per-point, as the
 /// kiosk's zoom makes it, so the view lays out in fewer points.
 fn show_at(view: View, visit: Visit, size: egui::Vec2) -> Harness<'static, Option<Action>> {
+    show_with(view, visit, size, None)
+}
+
+/// `show_at`, with pictures still being prepared ahead: `(done, total)`.
+fn show_with(
+    view: View,
+    visit: Visit,
+    size: egui::Vec2,
+    preparing: Option<(usize, usize)>,
+) -> Harness<'static, Option<Action>> {
     let library = library();
     let images = Images::default();
     let mut styled = false;
@@ -128,7 +138,7 @@ fn show_at(view: View, visit: Visit, size: egui::Vec2) -> Harness<'static, Optio
                     library: &library,
                     visit: &visit,
                     images: &lookup,
-                    preparing: None,
+                    preparing,
                     shown_for: 0.0,
                     whole_page: None,
                 };
@@ -198,6 +208,22 @@ fn the_decade_rail_takes_the_gallery_to_a_decade() {
     );
     // Only decades with people are on the rail.
     assert!(gallery.query_by_label("1970年代").is_none());
+}
+
+/// While a cold cache fills, the note saying so ("正在准备图片 5 / 100")
+/// sits under the rail: drawn over it, it had hidden the last decades.
+#[test]
+fn the_rail_stands_above_the_note_that_pictures_are_being_prepared() {
+    let last = library().people.iter().map(|p| p.decade).max().unwrap();
+    let label = format!("{last}年代");
+    for size in [LANDSCAPE, PORTRAIT] {
+        let bottom = |preparing| {
+            let h = show_with(View::Gallery, visit(Lang::Zh, None), size, preparing);
+            h.get_by_label(&label).rect().bottom()
+        };
+        let (quiet, busy) = (bottom(None), bottom(Some((5, 100))));
+        assert!(quiet - busy >= 100.0, "{size:?}: {label} ends at {busy}, {quiet} without the note");
+    }
 }
 
 #[test]
