@@ -100,4 +100,3 @@ pub(super) fn prewarm(
         }));
     }
 }
-

@@ -299,7 +299,11 @@ pub fn prepare_decoded(
     let full = img.into_rgb8();
     // Each size from the one before; a picture already small enough is copied.
     let detail = scaled::fit(&full, Variant::Detail.max_size(), decode);
-    let card = scaled::fit(detail.as_ref().unwrap_or(&full), Variant::Card.max_size(), decode);
+    let card = scaled::fit(
+        detail.as_ref().unwrap_or(&full),
+        Variant::Card.max_size(),
+        decode,
+    );
     let card = card.unwrap_or_else(|| detail.clone().unwrap_or_else(|| full.clone()));
     let detail = detail.unwrap_or_else(|| full.clone());
     Ok([full, detail, card].map(image::DynamicImage::ImageRgb8))

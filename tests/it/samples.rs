@@ -22,7 +22,9 @@ fn shipped() -> BTreeMap<String, Profile> {
                 },
                 &bytes,
             );
-            let profile = loaded.value.unwrap_or_else(|| panic!("{slug} does not load"));
+            let profile = loaded
+                .value
+                .unwrap_or_else(|| panic!("{slug} does not load"));
             (slug, profile)
         })
         .collect()
@@ -40,7 +42,11 @@ fn no_two_sample_people_share_a_given_name() {
     for (slug, p) in &people {
         by_given.entry(given_name(p)).or_default().push(slug);
     }
-    println!("distinct given names: {} of {} people", by_given.len(), people.len());
+    println!(
+        "distinct given names: {} of {} people",
+        by_given.len(),
+        people.len()
+    );
     let twice: Vec<_> = by_given.iter().filter(|(_, who)| who.len() > 1).collect();
     assert!(twice.is_empty(), "given names used twice: {twice:?}");
     assert!(by_given.len() >= 100);
@@ -65,7 +71,9 @@ fn sample_surnames_are_as_common_as_in_beijing() {
 /// Sample names of the 2000s on people born decades earlier read as made up.
 #[test]
 fn sample_given_names_fit_their_birth_years() {
-    let recent = ["子豪", "佳怡", "欣然", "梦瑶", "思雨", "博文", "俊杰", "子涵", "浩然"];
+    let recent = [
+        "子豪", "佳怡", "欣然", "梦瑶", "思雨", "博文", "俊杰", "子涵", "浩然",
+    ];
     for (slug, p) in shipped() {
         let given = given_name(&p);
         assert!(
@@ -73,7 +81,10 @@ fn sample_given_names_fit_their_birth_years() {
             "{slug}: {given} for someone born in {}",
             p.born
         );
-        assert!(!(given.contains("文革") && p.born < 1966), "{slug}: {given}");
+        assert!(
+            !(given.contains("文革") && p.born < 1966),
+            "{slug}: {given}"
+        );
     }
 }
 
@@ -89,7 +100,10 @@ fn sample_people_work_in_the_district_and_every_decade_to_2025_is_there() {
         assert!(p.died.is_some() || p.born >= 1926, "{slug} born {}", p.born);
     }
     println!("first honours by decade: {decades:?}");
-    assert_eq!(decades.keys().copied().collect::<Vec<_>>(), (1950..=2020).step_by(10).collect::<Vec<_>>());
+    assert_eq!(
+        decades.keys().copied().collect::<Vec<_>>(),
+        (1950..=2020).step_by(10).collect::<Vec<_>>()
+    );
     assert!(decades.values().all(|&n| n >= 5), "{decades:?}");
     let in_xicheng = people
         .values()
@@ -107,7 +121,8 @@ fn sample_pictures_are_each_persons_own() {
     let mut shared = Vec::new();
     let mut full = 0;
     for (slug, p) in &people {
-        let files = std::iter::once(p.portrait.as_str()).chain(p.media.iter().map(|m| m.file.as_str()));
+        let files =
+            std::iter::once(p.portrait.as_str()).chain(p.media.iter().map(|m| m.file.as_str()));
         for file in files {
             let bytes = std::fs::read(Path::new(&root).join(slug).join(file)).unwrap();
             let hash = blake3::hash(&bytes);
@@ -117,8 +132,16 @@ fn sample_pictures_are_each_persons_own() {
                 shared.push(format!("{here} = {other}"));
             }
         }
-        let photos = p.media.iter().filter(|m| m.kind == MediaKind::Photo).count();
-        let documents = p.media.iter().filter(|m| m.kind == MediaKind::Document).count();
+        let photos = p
+            .media
+            .iter()
+            .filter(|m| m.kind == MediaKind::Photo)
+            .count();
+        let documents = p
+            .media
+            .iter()
+            .filter(|m| m.kind == MediaKind::Document)
+            .count();
         full += usize::from(photos >= 2 && documents >= 1);
     }
     println!("pictures that are byte for byte another: {}", shared.len());

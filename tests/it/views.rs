@@ -222,7 +222,10 @@ fn the_rail_stands_above_the_note_that_pictures_are_being_prepared() {
             h.get_by_label(&label).rect().bottom()
         };
         let (quiet, busy) = (bottom(None), bottom(Some((5, 100))));
-        assert!(quiet - busy >= 100.0, "{size:?}: {label} ends at {busy}, {quiet} without the note");
+        assert!(
+            quiet - busy >= 100.0,
+            "{size:?}: {label} ends at {busy}, {quiet} without the note"
+        );
     }
 }
 
