@@ -48,7 +48,7 @@ pub(super) fn scaled_jpeg(
         return Err(failed("the picture is too large to decode"));
     }
     decompressor.set_scaling_factor(factor).map_err(failed)?;
-    let mut pixels = zeroed_in_huge_pages(3 * size.width * size.height);
+    let mut pixels = vec![0; 3 * size.width * size.height];
     let image = Image {
         pixels: pixels.as_mut_slice(),
         width: size.width,
@@ -61,33 +61,6 @@ pub(super) fn scaled_jpeg(
     RgbImage::from_raw(w, h, pixels)
         .map(Some)
         .ok_or_else(|| failed("the decoded picture has the wrong size"))
-}
-
-/// `n` zero bytes, asked of the kernel in 2 MB pages where it can: a
-/// decoded photo is ~9 MB of fresh memory, and touched 4 KB at a time it
-/// cost ~2,300 page faults, a sixth of a 12 MP photo's preparation.
-fn zeroed_in_huge_pages(n: usize) -> Vec<u8> {
-    let mut pixels: Vec<u8> = Vec::with_capacity(n);
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    advise_huge_pages(pixels.as_mut_ptr(), n);
-    pixels.resize(n, 0);
-    pixels
-}
-
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-#[allow(unsafe_code)]
-fn advise_huge_pages(start: *mut u8, len: usize) {
-    const HUGE: usize = 2 << 20;
-    let from = (start as usize).next_multiple_of(HUGE);
-    let to = (start as usize + len) / HUGE * HUGE;
-    if to > from {
-        // SAFETY: the range lies inside the Vec's own allocation, page
-        // aligned; MADV_HUGEPAGE only hints how to back it and changes no
-        // content, and the kernel ignores it where it cannot.
-        unsafe {
-            libc::madvise(from as *mut libc::c_void, to - from, libc::MADV_HUGEPAGE);
-        }
-    }
 }
 
 fn failed(e: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> ImageError {

@@ -3,9 +3,7 @@
 //! overwrites without `--update`; `kiosk export` writes the roster back, and
 //! a round trip gives the same people.
 
-use crate::support::{copy_profiles, shipped_profiles};
-use kiosk::profile::{Profile, ProfileDir, load_profile};
-use std::collections::BTreeMap;
+use crate::support::{copy_profiles, people, shipped_profiles};
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -45,27 +43,6 @@ fn import(file: &Path, profiles: &Path, extra: &[&str]) -> Output {
     let mut args = vec!["import", file.to_str().unwrap()];
     args.extend(extra);
     kiosk(&args, profiles)
-}
-
-/// Every person under `profiles`, as the kiosk loads them.
-fn people(profiles: &Path) -> BTreeMap<String, Profile> {
-    kiosk::profile::folders::profile_slugs(profiles)
-        .into_iter()
-        .map(|slug| {
-            let bytes = std::fs::read(profiles.join(&slug).join("profile.ron")).unwrap();
-            let loaded = load_profile(
-                &ProfileDir {
-                    root: profiles,
-                    slug: &slug,
-                },
-                &bytes,
-            );
-            let profile = loaded
-                .value
-                .unwrap_or_else(|| panic!("{slug} does not load: {:?}", loaded.problems));
-            (slug, profile)
-        })
-        .collect()
 }
 
 #[test]

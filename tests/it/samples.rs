@@ -5,29 +5,12 @@
 
 use crate::support::shipped_profiles;
 use kiosk::library::decade_of;
-use kiosk::profile::{MediaKind, Profile, ProfileDir, load_profile};
+use kiosk::profile::{MediaKind, Profile};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 fn shipped() -> BTreeMap<String, Profile> {
-    let root = shipped_profiles();
-    kiosk::profile::folders::profile_slugs(&root)
-        .into_iter()
-        .map(|slug| {
-            let bytes = std::fs::read(root.join(&slug).join("profile.ron")).unwrap();
-            let loaded = load_profile(
-                &ProfileDir {
-                    root: &root,
-                    slug: &slug,
-                },
-                &bytes,
-            );
-            let profile = loaded
-                .value
-                .unwrap_or_else(|| panic!("{slug} does not load"));
-            (slug, profile)
-        })
-        .collect()
+    crate::support::people(&shipped_profiles())
 }
 
 /// The given name: the shipped people all have one-character surnames.

@@ -6,6 +6,8 @@
 use bevy::input::touch::{TouchInput, TouchPhase};
 use bevy::prelude::*;
 use bevy::window::WindowEvent;
+use kiosk::profile::{Profile, ProfileDir, load_profile};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub const W: u32 = 1920;
@@ -433,4 +435,25 @@ pub fn rerun_as_nobody(test: &str) -> bool {
         String::from_utf8_lossy(&out.stderr)
     );
     true
+}
+
+/// Every person under `profiles`, as the kiosk loads them.
+pub fn people(profiles: &Path) -> BTreeMap<String, Profile> {
+    kiosk::profile::folders::profile_slugs(profiles)
+        .into_iter()
+        .map(|slug| {
+            let bytes = std::fs::read(profiles.join(&slug).join("profile.ron")).unwrap();
+            let loaded = load_profile(
+                &ProfileDir {
+                    root: profiles,
+                    slug: &slug,
+                },
+                &bytes,
+            );
+            let profile = loaded
+                .value
+                .unwrap_or_else(|| panic!("{slug} does not load: {:?}", loaded.problems));
+            (slug, profile)
+        })
+        .collect()
 }

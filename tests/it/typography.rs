@@ -5,7 +5,6 @@
 
 use crate::support::shipped_profiles;
 use bevy_egui::egui;
-use kiosk::profile::{ProfileDir, load_profile};
 use kiosk::typography::{break_lines, violations};
 
 /// Column widths the layouts give running text and card lines (px at
@@ -20,24 +19,8 @@ const SIZES: [f32; 6] = [24.0, 26.0, 30.0, 32.0, 40.0, 48.0];
 
 #[test]
 fn no_shipped_text_breaks_the_chinese_line_rules_at_any_width() {
-    let root = shipped_profiles();
     let mut texts: Vec<String> = Vec::new();
-    for entry in std::fs::read_dir(&root).unwrap() {
-        let dir = entry.unwrap().path();
-        let Ok(bytes) = std::fs::read(dir.join("profile.ron")) else {
-            continue;
-        };
-        let slug = dir.file_name().unwrap().to_string_lossy().into_owned();
-        let loaded = load_profile(
-            &ProfileDir {
-                root: &root,
-                slug: &slug,
-            },
-            &bytes,
-        );
-        let p = loaded
-            .value
-            .unwrap_or_else(|| panic!("{slug} does not load"));
+    for p in crate::support::people(&shipped_profiles()).values() {
         let mut add = |t: &kiosk::profile::Text| {
             texts.push(t.zh.clone());
             texts.extend(t.en.clone());

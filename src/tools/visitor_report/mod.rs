@@ -119,11 +119,13 @@ pub fn names(profiles: &Path) -> Names {
     crate::profile::folders::profile_slugs(profiles)
         .into_iter()
         .filter_map(|slug| {
-            let bytes = std::fs::read(profiles.join(&slug).join("profile.ron")).ok()?;
             let dir = crate::profile::ProfileDir {
                 root: profiles,
                 slug: &slug,
             };
+            // As the kiosk reads it (a curator's giant file is refused unread).
+            let file = profiles.join(&slug).join("profile.ron");
+            let bytes = crate::profile::curator_file::read_text_file(&file).ok()?;
             let profile = crate::profile::load_profile(&dir, &bytes).value?;
             let en = profile.name.en.clone().filter(|e| !e.is_empty());
             Some((slug, (profile.name.zh.clone(), en)))

@@ -60,22 +60,14 @@ fn bars(labels: &[String], values: &[f64], unit: &'static str, shown: usize) -> 
 fn per_day(f: &Figures) -> Section {
     let labels: Vec<String> = f.per_day.keys().map(|d| d[5..].to_owned()).collect();
     let values: Vec<f64> = f.per_day.values().map(|&n| n as f64).collect();
-    Section {
-        zh: "每日参观人次",
-        en: "Visits per day",
-        chart: bars(&labels, &values, "人次 · visits", 12),
-        table: Table {
-            file: "visits-per-day.csv",
-            head: vec!["日期 · date", "人次 · visits"],
-            rows: f
-                .per_day
-                .iter()
-                .map(|(d, n)| vec![d.clone(), n.to_string()])
-                .collect(),
-        },
-        folded: true,
-        shown: usize::MAX,
-    }
+    counts(
+        ("每日参观人次", "Visits per day"),
+        "visits-per-day.csv",
+        ["日期 · date", "人次 · visits"],
+        bars(&labels, &values, "人次 · visits", 12),
+        f.per_day.iter().map(|(d, &n)| (d.clone(), n)),
+        true,
+    )
 }
 
 fn per_hour(f: &Figures) -> Section {
@@ -85,23 +77,17 @@ fn per_hour(f: &Figures) -> Section {
     let last = (0..24).rev().find(open).unwrap_or(23).max(first);
     let labels: Vec<String> = (first..=last).map(|h| format!("{h}时")).collect();
     let values: Vec<f64> = f.per_hour[first..=last].iter().map(|&n| n as f64).collect();
-    Section {
-        zh: "各时段参观人次（按开始的钟点）",
-        en: "Visits by hour of the day (when they began)",
-        chart: bars(&labels, &values, "人次 · visits", 24),
-        table: Table {
-            file: "visits-per-hour.csv",
-            head: vec!["钟点 · hour", "人次 · visits"],
-            rows: f
-                .per_hour
-                .iter()
-                .enumerate()
-                .map(|(h, n)| vec![format!("{h:02}:00"), n.to_string()])
-                .collect(),
-        },
-        folded: true,
-        shown: usize::MAX,
-    }
+    counts(
+        (
+            "各时段参观人次（按开始的钟点）",
+            "Visits by hour of the day (when they began)",
+        ),
+        "visits-per-hour.csv",
+        ["钟点 · hour", "人次 · visits"],
+        bars(&labels, &values, "人次 · visits", 24),
+        (f.per_hour.iter().enumerate()).map(|(h, &n)| (format!("{h:02}:00"), n)),
+        true,
+    )
 }
 
 fn lengths(f: &Figures) -> Section {
@@ -109,25 +95,39 @@ fn lengths(f: &Figures) -> Section {
         .iter()
         .map(|(_, zh, _)| zh.to_string())
         .collect();
-    let labels: Vec<String> = LENGTH_BANDS
-        .iter()
-        .map(|(_, zh, en)| format!("{zh} · {en}"))
-        .collect();
     let values: Vec<f64> = f.lengths.iter().map(|&n| n as f64).collect();
+    counts(
+        ("每次参观的时长", "How long a visit lasts"),
+        "visit-lengths.csv",
+        ["时长 · length", "人次 · visits"],
+        bars(&short, &values, "人次 · visits", LENGTH_BANDS.len()),
+        (LENGTH_BANDS.iter().zip(f.lengths)).map(|((_, zh, en), n)| (format!("{zh} · {en}"), n)),
+        false,
+    )
+}
+
+/// A section of counts: its chart, and a table of (label, count) rows.
+fn counts(
+    (zh, en): (&'static str, &'static str),
+    file: &'static str,
+    head: [&'static str; 2],
+    chart: String,
+    rows: impl IntoIterator<Item = (String, u64)>,
+    folded: bool,
+) -> Section {
     Section {
-        zh: "每次参观的时长",
-        en: "How long a visit lasts",
-        chart: bars(&short, &values, "人次 · visits", LENGTH_BANDS.len()),
+        zh,
+        en,
+        chart,
         table: Table {
-            file: "visit-lengths.csv",
-            head: vec!["时长 · length", "人次 · visits"],
-            rows: labels
-                .iter()
-                .zip(f.lengths)
-                .map(|(l, n)| vec![l.clone(), n.to_string()])
+            file,
+            head: head.to_vec(),
+            rows: rows
+                .into_iter()
+                .map(|(l, n)| vec![l, n.to_string()])
                 .collect(),
         },
-        folded: false,
+        folded,
         shown: usize::MAX,
     }
 }
@@ -228,28 +228,16 @@ fn searches(f: &Figures) -> Section {
 
 /// A section of a few named counts, one bar each.
 fn counted(
-    (zh, en): (&'static str, &'static str),
+    title: (&'static str, &'static str),
     file: &'static str,
     head: [&'static str; 2],
     rows: &[(&str, u64)],
 ) -> Section {
     let labels: Vec<String> = rows.iter().map(|(l, _)| l.to_string()).collect();
     let values: Vec<f64> = rows.iter().map(|(_, n)| *n as f64).collect();
-    Section {
-        zh,
-        en,
-        chart: bars(&labels, &values, head[1], rows.len()),
-        table: Table {
-            file,
-            head: head.to_vec(),
-            rows: rows
-                .iter()
-                .map(|(l, n)| vec![l.to_string(), n.to_string()])
-                .collect(),
-        },
-        folded: false,
-        shown: usize::MAX,
-    }
+    let chart = bars(&labels, &values, head[1], rows.len());
+    let rows = rows.iter().map(|(l, n)| (l.to_string(), *n));
+    counts(title, file, head, chart, rows, false)
 }
 
 /// Filters and decades: a table only (a dozen sectors, seven decades).
