@@ -46,6 +46,11 @@ pub fn decade_rail(ui: &mut Ui, m: &ViewModel, rect: Rect, in_view: Option<i32>)
     // the rail scrolls there, its bar showing, from the decade in view.
     let mut chosen = None;
     let mut rail = ui.new_child(egui::UiBuilder::new().max_rect(within_reach));
+    // On a touch screen a bar is never hovered: egui's bars stay invisible
+    // at rest, and the rail's last decades (the 2020s) looked absent.
+    let scroll = &mut rail.style_mut().spacing.scroll;
+    scroll.dormant_handle_opacity = 0.8;
+    scroll.dormant_background_opacity = 0.4;
     let current = counts.iter().position(|(d, _)| Some(*d) == in_view);
     widgets::drag_scroll(egui::ScrollArea::vertical(), m, "rail")
         .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
