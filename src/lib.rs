@@ -76,6 +76,7 @@ pub fn plugin(app: &mut App) {
     );
     app.add_plugins((
         content::plugin,
+        fonts::plugin,
         images::plugin,
         visit::plugin,
         idle::plugin,

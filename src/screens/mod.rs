@@ -123,6 +123,11 @@ fn draw(
     }
     let screen = *stage.screen.get();
     reading_modes(&ctx, &stage.visit);
+    if stage.screen.is_changed() && screen == Screen::Attract {
+        // A visit has ended: its characters need not stay in the glyph
+        // atlas (up to 2048×2048, held three times over) while the loop plays.
+        crate::fonts::start_atlas_afresh(&ctx);
+    }
     let now = ctx.input(|i| i.time);
     if stage.screen.is_changed() || transition.since.is_none() {
         transition.since = Some(now);

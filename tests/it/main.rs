@@ -12,6 +12,7 @@ mod idle;
 mod images;
 mod library;
 mod live;
+mod memory;
 mod pictures;
 mod proof;
 mod report;

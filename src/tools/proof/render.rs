@@ -12,6 +12,7 @@ use bevy::render::render_resource::TextureFormat;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
 use bevy::time::TimeUpdateStrategy;
 use bevy::window::ExitCondition;
+use bevy_egui::EguiContext;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
@@ -203,6 +204,12 @@ impl PageFile {
 /// The page's visit staged, and its pictures prepared.
 fn stage(app: &mut App, page: &Page) {
     app.world_mut().resource_mut::<Images>().release_all();
+    // And the glyphs: a page's atlas holds its own characters, not every
+    // page's before it (a full 2048×2048 atlas is held three times over).
+    let world = app.world_mut();
+    for mut ctx in world.query::<&mut EguiContext>().iter_mut(world) {
+        crate::fonts::start_atlas_afresh(ctx.get_mut());
+    }
     crate::visit::stage(app.world_mut(), page.staged.clone());
     // Each page is a visitor who has just touched the screen: without this,
     // a hundred pages of manual time ran into the idle countdown ("Still
