@@ -52,6 +52,16 @@ pub fn decade_rail(ui: &mut Ui, m: &ViewModel, rect: Rect, in_view: Option<i32>)
     scroll.dormant_handle_opacity = 0.8;
     scroll.dormant_background_opacity = 0.4;
     let current = counts.iter().position(|(d, _)| Some(*d) == in_view);
+    // The rail brings the gallery's decade into view when that decade
+    // changes, and only until it is in view: held there every frame, it
+    // had pulled itself back under a finger dragging it to the 2020s.
+    let follow_id = egui::Id::new(("rail follows", m.visit.generation));
+    let (followed, mut following) = rail
+        .data(|d| d.get_temp::<(Option<i32>, bool)>(follow_id))
+        .unwrap_or((None, true));
+    if followed != in_view {
+        following = true;
+    }
     widgets::drag_scroll(egui::ScrollArea::vertical(), m, "rail")
         .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show_viewport(&mut rail, |ui, viewport| {
@@ -64,11 +74,14 @@ pub fn decade_rail(ui: &mut Ui, m: &ViewModel, rect: Rect, in_view: Option<i32>)
                     vec2(10.0, row_h),
                 );
                 let shown = viewport.translate(ui.max_rect().min.to_vec2());
-                if !shown.contains_rect(row) {
+                if shown.contains_rect(row) {
+                    following = false;
+                } else if following {
                     ui.scroll_to_rect(row, None);
                 }
             }
         });
+    rail.data_mut(|d| d.insert_temp(follow_id, (in_view, following)));
     chosen
 }
 

@@ -105,7 +105,17 @@ fn show_with(
     size: egui::Vec2,
     preparing: Option<(usize, usize)>,
 ) -> Harness<'static, Option<Action>> {
-    let library = library();
+    show_over(library(), view, visit, size, preparing)
+}
+
+/// `show_with` over another library than `library()`.
+fn show_over(
+    library: Library,
+    view: View,
+    visit: Visit,
+    size: egui::Vec2,
+    preparing: Option<(usize, usize)>,
+) -> Harness<'static, Option<Action>> {
     let images = Images::default();
     let mut styled = false;
     let mut state = ScreenUi::default();
@@ -227,6 +237,75 @@ fn the_rail_stands_above_the_note_that_pictures_are_being_prepared() {
             "{size:?}: {label} ends at {busy}, {quiet} without the note"
         );
     }
+}
+
+/// With a person in each of eight decades, in large text on a landscape
+/// screen, the rail scrolls within reach. A finger dragging it up brings
+/// the 2020s into sight, and the rail stays where it was left: it had been
+/// pulled back to the gallery's decade (the 1950s) the next frame.
+#[test]
+fn a_finger_drags_the_decade_rail_to_the_2020s_and_it_stays() {
+    let decades = (1950..=2020).step_by(10);
+    let library = Library::build(
+        std::path::Path::new("profiles"),
+        Arc::new(Exhibition::default()),
+        decades
+            .map(|d| {
+                person(
+                    &format!("p{d}"),
+                    "P",
+                    Sector::Manufacturing,
+                    &[(d + 5, HonorLevel::National)],
+                )
+            })
+            .collect::<Vec<_>>(),
+    );
+    let visit = Visit {
+        lang: Lang::Zh,
+        order: library.filtered(Filter::default()),
+        large_text: true,
+        ..Default::default()
+    };
+    let mut h = show_over(library, View::Gallery, visit, LANDSCAPE, None);
+    let screen_bottom = LANDSCAPE.y / kiosk::theme::LARGE_TEXT_ZOOM;
+    let last = |h: &Harness<'static, Option<Action>>| h.get_by_label("2020年代").rect();
+    assert!(
+        last(&h).bottom() > screen_bottom,
+        "the rail is meant to scroll here: 2020年代 already ends at {}",
+        last(&h).bottom()
+    );
+    // A slow drag up from the rail's 1970s row, as a finger moves.
+    let from = h.get_by_label("1970年代").rect().center();
+    h.event(egui::Event::PointerMoved(from));
+    h.event(egui::Event::PointerButton {
+        pos: from,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::default(),
+    });
+    h.run_steps(2);
+    for step in 1..=12 {
+        h.event(egui::Event::PointerMoved(
+            from - egui::vec2(0.0, 25.0 * step as f32),
+        ));
+        h.step();
+    }
+    h.event(egui::Event::PointerButton {
+        pos: from - egui::vec2(0.0, 300.0),
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::default(),
+    });
+    h.run_steps(8);
+    let row = last(&h);
+    assert!(
+        row.bottom() <= screen_bottom,
+        "2020年代 still ends at {} below the screen's {screen_bottom}",
+        row.bottom()
+    );
+    // A drag is no tap: nothing was chosen.
+    assert_eq!(h.state_mut().take(), None);
+    assert_eq!(tap(&mut h, "2020年代"), Some(Action::JumpDecade(2020)));
 }
 
 #[test]
