@@ -2,11 +2,8 @@
 //! show tofu boxes, so both faces are compiled into the binary: nothing to
 //! install, nothing a technician can misplace.
 
-use bevy::prelude::*;
 use bevy_egui::egui::{self, FontData, FontDefinitions, FontFamily};
-use bevy_egui::{EguiManagedTextures, EguiPostUpdateSet};
 use skrifa::{FontRef, MetadataProvider};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 /// Noto Sans CJK SC Regular: body text; covers CJK Unified Ideographs with
@@ -95,48 +92,9 @@ pub fn definitions() -> FontDefinitions {
     fonts
 }
 
-pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
-        PostUpdate,
-        let_go_of_texture_copies.after(EguiPostUpdateSet::PostProcessOutput),
-    );
-}
-
-/// bevy_egui 0.42 keeps a copy of each texture egui sends it beside the
-/// Bevy image it makes from it, and never reads the copy again. One of them
-/// is the glyph atlas (egui makes it as wide as the renderer allows, 17 MB
-/// and more with Chinese at several sizes): it would be held for nothing,
-/// a fifth of what a proof of all pages needs on a software renderer.
-fn let_go_of_texture_copies(textures: Option<ResMut<EguiManagedTextures>>) {
-    let Some(mut textures) = textures else {
-        return;
-    };
-    if textures.0.values().all(|t| t.color_image.pixels.is_empty()) {
-        return;
-    }
-    for texture in textures.0.values_mut() {
-        texture.color_image = egui::ColorImage::default();
-    }
-}
-
 /// Installs the bundled fonts into an egui context.
 pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(definitions());
-}
-
-/// Starts egui's glyph atlas afresh: the next frame draws the glyphs it
-/// needs into a new, small one, and the old one is let go. egui rebuilds
-/// its fonts, atlas and all, only when their definitions change, so the
-/// definitions gain a family that nothing draws with, named anew each time.
-pub fn start_atlas_afresh(ctx: &egui::Context) {
-    static RENEWALS: AtomicU64 = AtomicU64::new(0);
-    let renewal = RENEWALS.fetch_add(1, Ordering::Relaxed);
-    let mut fonts = definitions();
-    fonts.families.insert(
-        FontFamily::Name(format!("renewal-{renewal}").into()),
-        vec!["sans".into()],
-    );
-    ctx.set_fonts(fonts);
 }
 
 /// Which characters the bundled fonts draw: a bit per Basic Multilingual

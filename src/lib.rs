@@ -3,6 +3,7 @@
 //! The library builds the whole app so that tests can drive it headless;
 //! `main.rs` only parses the command line.
 
+pub mod atlas;
 pub mod content;
 pub mod fonts;
 pub mod idle;
@@ -76,7 +77,7 @@ pub fn plugin(app: &mut App) {
     );
     app.add_plugins((
         content::plugin,
-        fonts::plugin,
+        atlas::plugin,
         images::plugin,
         visit::plugin,
         idle::plugin,

@@ -126,7 +126,7 @@ fn draw(
     if stage.screen.is_changed() && screen == Screen::Attract {
         // A visit has ended: its characters need not stay in the glyph
         // atlas (up to 2048×2048, held three times over) while the loop plays.
-        crate::fonts::start_atlas_afresh(&ctx);
+        crate::atlas::start_afresh(&ctx);
     }
     let now = ctx.input(|i| i.time);
     if stage.screen.is_changed() || transition.since.is_none() {

@@ -208,7 +208,7 @@ fn stage(app: &mut App, page: &Page) {
     // page's before it (a full 2048×2048 atlas is held three times over).
     let world = app.world_mut();
     for mut ctx in world.query::<&mut EguiContext>().iter_mut(world) {
-        crate::fonts::start_atlas_afresh(ctx.get_mut());
+        crate::atlas::start_afresh(ctx.get_mut());
     }
     crate::visit::stage(app.world_mut(), page.staged.clone());
     // Each page is a visitor who has just touched the screen: without this,
