@@ -198,8 +198,10 @@ fn results(ui: &mut Ui, m: &ViewModel, rect: Rect, found: &[usize]) -> Option<Ac
         return None;
     }
     if found.is_empty() {
+        // Low on the screen, within a seated visitor's reach.
+        let at = pos2(rect.center().x, rect.bottom() - 2.0 * theme::TOUCH);
         ui.painter().text(
-            rect.center() - vec2(0.0, 60.0),
+            at - vec2(0.0, 60.0),
             Align2::CENTER_CENTER,
             lang.pick(
                 "没有找到，换个写法试试",
@@ -210,7 +212,7 @@ fn results(ui: &mut Ui, m: &ViewModel, rect: Rect, found: &[usize]) -> Option<Ac
         );
         let label = lang.pick("按年代浏览", "Browse by decade");
         let w = widgets::icon_button_width(ui, Some(widgets::Icon::Grid), label);
-        let r = Rect::from_center_size(rect.center() + vec2(0.0, 40.0), vec2(w, theme::TOUCH));
+        let r = Rect::from_center_size(at + vec2(0.0, 40.0), vec2(w, theme::TOUCH));
         let browse = widgets::icon_button(ui, r, "browse", Some(widgets::Icon::Grid), label, true);
         return browse.clicked().then_some(Action::Show(Screen::Gallery));
     }
@@ -220,6 +222,11 @@ fn results(ui: &mut Ui, m: &ViewModel, rect: Rect, found: &[usize]) -> Option<Ac
     let w = ((rect.width() - gap * (cols as f32 - 1.0)) / cols as f32).min(CARD_MAX_W);
     let card = vec2(w, w * theme::PORTRAIT_RATIO + gallery::TEXT_H);
     let rows = found.len().div_ceil(cols);
+    // A few found stand just above the keyboard, where a seated visitor
+    // reaches (at the top of a portrait screen they had been out of reach);
+    // more than fit scroll from the top as usual.
+    let content_h = rows as f32 * (card.y + gap) - gap;
+    let lift = (rect.height() - content_h).max(0.0);
     let mut action = None;
     let mut area = ui.new_child(egui::UiBuilder::new().max_rect(rect));
     egui::ScrollArea::vertical()
@@ -231,7 +238,7 @@ fn results(ui: &mut Ui, m: &ViewModel, rect: Rect, found: &[usize]) -> Option<Ac
             let origin = ui.max_rect().min;
             for (n, &i) in found.iter().enumerate() {
                 let (row, col) = ((n / cols) as f32, (n % cols) as f32);
-                let at = vec2(col * (card.x + theme::GAP), row * (card.y + theme::GAP));
+                let at = vec2(col * (card.x + gap), lift + row * (card.y + gap));
                 if at.y > viewport.bottom() || at.y + card.y < viewport.top() {
                     continue;
                 }

@@ -801,3 +801,42 @@ fn no_one_found_says_so_and_offers_the_decades() {
         Some(Action::Show(View::Gallery))
     );
 }
+
+/// A seated visitor reaches the lower 60% of the screen: what 找人 finds
+/// stands there, just above the keyboard (a trial found it at the top of a
+/// portrait screen, out of reach), and so does the way on when nothing is.
+#[test]
+fn what_is_found_stands_within_reach_above_the_keyboard() {
+    for size in [LANDSCAPE, PORTRAIT] {
+        let reach = size.y * 0.4;
+        let mut v = visit(Lang::Zh, None);
+        v.search = "zhang".to_owned();
+        let h = show_at(View::Search, v.clone(), size);
+        let card = h.get_by_label("人zhang").rect();
+        // A card is one target: its lower half at least (the name and the
+        // honour) is within reach.
+        assert!(
+            card.center().y >= reach,
+            "{size:?}: the card spans {}–{}",
+            card.top(),
+            card.bottom()
+        );
+        if size == PORTRAIT {
+            let keys = h.get_by_label("1").rect();
+            assert!(
+                keys.top() - card.bottom() <= 80.0,
+                "the card ends at {}, the keyboard starts at {}",
+                card.bottom(),
+                keys.top()
+            );
+        }
+        v.search = "qqqq".to_owned();
+        let none = show_at(View::Search, v, size);
+        let browse = none.get_by_label("按年代浏览").rect();
+        assert!(
+            browse.top() >= reach,
+            "{size:?}: 按年代浏览 at {}",
+            browse.top()
+        );
+    }
+}
