@@ -6,7 +6,9 @@
 use super::{
     CuratorReport, EXHIBITION_FILE, LibraryChanged, PictureChanged, ProfileHandles, ProfilesRoot,
 };
-use crate::profile::folders::{folder_problem, profile_slugs};
+use crate::profile::folders::{
+    folder_problem, misnamed_profile, misnamed_while_shown, profile_slugs,
+};
 use crate::profile::{Position, Problem, msg};
 use bevy::prelude::*;
 use bevy::tasks::{IoTaskPool, Task, block_on, futures_lite::future};
@@ -323,6 +325,15 @@ pub(super) fn take_settled_changes(
                 handles.load(&server, slug);
             }
             (false, true) => {
+                // Saved again by a text editor under another name
+                // (profile.ron.txt): not meant as a removal, so visitors
+                // keep the person as they were while the curator is told.
+                if let Some(name) = misnamed_profile(&root.0, &slug) {
+                    warn!("curator: {slug}/profile.ron saved as {name}");
+                    let problem = misnamed_while_shown(&root.0, &slug, &name);
+                    report.by_file.insert(problem.path.clone(), vec![problem]);
+                    continue;
+                }
                 info!("curator: {slug} removed");
                 handles.people.remove(&slug);
                 report.by_file.remove(&root.display(&slug));
@@ -331,6 +342,10 @@ pub(super) fn take_settled_changes(
             // The profile was saved, or a picture arrived or changed (a
             // missing-file warning may no longer hold): validate it again.
             (true, true) => {
+                // Named profile.ron again, if it had not been.
+                report
+                    .by_file
+                    .remove(&format!("{}/", root.0.join(&slug).display()));
                 if !other_file {
                     info!("curator: {slug} saved");
                 }

@@ -114,6 +114,44 @@ pub fn folder_problem(root: &Path, slug: &str) -> Option<Problem> {
     profile_elsewhere(&path, slug, &folder, &entries, &files).or_else(|| no_profile(&path, &files))
 }
 
+/// The profile under a name a text editor gave it (`profile.ron.txt`,
+/// `Profile.RON`, `profile.txt`), when there is no `profile.ron`: the
+/// person's profile still, saved under the wrong name.
+pub fn misnamed_profile(root: &Path, slug: &str) -> Option<String> {
+    let folder = root.join(slug);
+    if folder.join("profile.ron").is_file() {
+        return None;
+    }
+    std::fs::read_dir(&folder)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter(|e| e.path().is_file())
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .find(|n| n.eq_ignore_ascii_case("profile.ron") || is_text_copy(n))
+}
+
+/// What the curator is told when a shown person's `profile.ron` was saved
+/// again as `name`: visitors keep the version they saw until it is renamed.
+pub fn misnamed_while_shown(root: &Path, slug: &str, name: &str) -> Problem {
+    Problem::error(
+        format!("{}/", root.join(slug).display()),
+        Position::START,
+        msg(
+            format!("资料被保存成了 {name}，看板读的是 profile.ron；观众仍看到改名前的版本"),
+            format!(
+                "the profile was saved as {name}, but the kiosk reads profile.ron: visitors still see the version from before"
+            ),
+            Some(RENAME_HINT),
+        ),
+    )
+}
+
+/// How to give a profile its name back, where Windows hides the `.txt`.
+const RENAME_HINT: (&str, &str) = (
+    "改名为 profile.ron（Windows 会藏起 .txt：先在文件夹的“查看”里勾选“文件扩展名”）；用记事本保存时“保存类型”选“所有文件”",
+    "rename it profile.ron (Windows hides the .txt: first tick “File name extensions” under the folder's View menu); in Notepad's Save As choose “All files”",
+);
+
 /// Notepad's Save As often leaves a second copy beside the profile, and
 /// Windows hides the .txt: the curator edits the wrong one.
 fn copy_beside(path: &str, files: &[&str]) -> Option<Problem> {
@@ -164,10 +202,7 @@ fn profile_elsewhere(
             format!(
                 "the profile is named {name} (Notepad added .txt), so this person is not shown"
             ),
-            (
-                "改名为 profile.ron；用记事本保存时“保存类型”选“所有文件”",
-                "rename it profile.ron; in Notepad's Save As choose “All files”",
-            ),
+            RENAME_HINT,
         );
     }
     if let Some((sub, _)) = entries

@@ -155,3 +155,48 @@ fn a_renamed_person_is_found_under_the_new_name_at_once() {
         "the old name still finds them"
     );
 }
+
+/// Notepad's Save As, its type left at 文本文档, leaves `profile.ron.txt`
+/// and no `profile.ron`: a slip, not a removal. The person stays before
+/// the visitor reading them (a trial saw them vanish mid-page); the curator
+/// is told to rename it, and where Windows hides the `.txt`; renamed, the
+/// error goes.
+#[test]
+fn a_profile_saved_as_profile_ron_txt_keeps_the_person_shown() {
+    let dir = folder(&[("ce-shiren", VALID.as_bytes())]);
+    let file = dir.path().join("ce-shiren/profile.ron");
+    let txt = file.with_extension("ron.txt");
+    let mut kiosk = Kiosk::new(dir.path());
+    kiosk.wake();
+    let first = kiosk.first_card();
+    kiosk.tap_on(&first);
+    let errors = |k: &Kiosk| {
+        k.app
+            .world()
+            .resource::<kiosk::content::CuratorReport>()
+            .error_count()
+    };
+
+    std::fs::rename(&file, &txt).unwrap();
+    let took = until(&mut kiosk, |k| errors(k) > 0);
+    println!("the misnamed save reported after {took:?}");
+    assert!(took.is_some(), "the curator was never told");
+    assert_eq!(name_of(&kiosk, "ce-shiren").as_deref(), Some("测试人"));
+    assert_eq!(kiosk.screen(), kiosk::visit::Screen::Detail);
+    let report = kiosk
+        .app
+        .world()
+        .resource::<kiosk::content::CuratorReport>();
+    let told = report
+        .problems()
+        .find(|p| p.is_error())
+        .unwrap()
+        .to_string();
+    assert!(told.contains("profile.ron.txt"), "{told}");
+    assert!(told.contains("文件扩展名"), "{told}");
+
+    std::fs::rename(&txt, &file).unwrap();
+    let took = until(&mut kiosk, |k| errors(k) == 0);
+    assert!(took.is_some(), "the error stayed after the rename");
+    assert_eq!(kiosk.library().len(), 1);
+}
