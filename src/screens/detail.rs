@@ -307,7 +307,7 @@ fn facts(ui: &mut Ui, lang: Lang, p: &Profile) {
         ),
         (lang.pick("行业", "Sector"), p.sector.label(lang).to_owned()),
         (
-            lang.pick("生卒", "Life"),
+            lang.pick("生卒", "Lived"),
             years_of_life(lang, p.born, p.died),
         ),
     ];

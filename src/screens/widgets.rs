@@ -376,10 +376,12 @@ pub fn swipe(ui: &Ui, rect: Rect) -> Option<i32> {
     })
 }
 
-/// Text in the visitor's language, with Chinese as the fallback.
+/// A life's years: joined by the Chinese dash in Chinese, by an en dash in
+/// English (as English typesets a range).
 pub fn years_of_life(lang: Lang, born: i32, died: Option<i32>) -> String {
     match (died, lang) {
-        (Some(d), _) => format!("{born}—{d}"),
+        (Some(d), Lang::Zh) => format!("{born}—{d}"),
+        (Some(d), Lang::En) => format!("{born}–{d}"),
         (None, Lang::Zh) => format!("{born}年生"),
         (None, Lang::En) => format!("born {born}"),
     }

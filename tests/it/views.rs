@@ -840,3 +840,14 @@ fn what_is_found_stands_within_reach_above_the_keyboard() {
         );
     }
 }
+
+/// A range of years is typeset as each language does: 1907—1992 in
+/// Chinese, 1907–1992 in English (a trial found the Chinese dash in English).
+#[test]
+fn years_of_life_take_each_languages_dash() {
+    use kiosk::screens::widgets::years_of_life;
+    assert_eq!(years_of_life(Lang::Zh, 1907, Some(1992)), "1907—1992");
+    assert_eq!(years_of_life(Lang::En, 1907, Some(1992)), "1907–1992");
+    assert_eq!(years_of_life(Lang::Zh, 1950, None), "1950年生");
+    assert_eq!(years_of_life(Lang::En, 1950, None), "born 1950");
+}
