@@ -602,3 +602,54 @@ fn a_national_honour_in_a_year_it_was_never_conferred_is_a_warning() {
             .any(|p| p.2.contains("1966年没有召开全国劳模表彰大会"))
     );
 }
+
+#[test]
+fn a_chinese_comma_or_semicolon_right_after_a_closing_quote() {
+    // The full-width mark after the text's closing quote is the mistake,
+    // told as it is after `)` or a bare word, and nothing else: the quote
+    // is right, and the lines after it are fine.
+    let comma = with("name: (zh: \"测试人\", en:", "name: (zh: \"测试人\"，en:");
+    one_error_at(&comma, "，en:", "this is a Chinese comma “，”");
+    let semicolon = with(
+        "portrait: \"portrait.png\",",
+        "portrait: \"portrait.png\"；",
+    );
+    one_error_at(&semicolon, "；", "this is a Chinese semicolon “；”");
+    let colon = with(
+        "caption: (zh: \"在柜台\", en:",
+        "caption: (zh: \"在柜台\"：en:",
+    );
+    one_error_at(&colon, "：en:", "this is a Chinese colon “：”");
+}
+
+#[test]
+fn chinese_quotes_inside_a_text_wrapped_in_chinese_quotes() {
+    // The outer quotes, the colon and the comma outside the text are the
+    // mistakes; the enumeration commas and quotes inside it are the text.
+    let text = with(
+        "summary: (zh: \"在柜台站了三十二年。\", en:",
+        "summary: (zh：“她给柜台定下“量、剪、包、记”四道工序”，en:",
+    );
+    let found = errors(text.as_bytes());
+    let places: Vec<(usize, usize)> = found.iter().map(|(l, c, _)| (*l, *c)).collect();
+    assert_eq!(
+        places,
+        [at(&text, "：“"), at(&text, "“她"), at(&text, "，en:")],
+        "{found:#?}"
+    );
+    assert!(found[0].2.contains("Chinese colon"), "{found:#?}");
+    assert!(found[1].2.contains("between Chinese quotes"), "{found:#?}");
+    assert!(found[2].2.contains("Chinese comma"), "{found:#?}");
+    // An English quote inside such a text is still told, once.
+    let english = with(
+        "summary: (zh: \"在柜台站了三十二年。\"",
+        "summary: (zh: “她被称为\"量布尺\"的售货员”",
+    );
+    let found = errors(english.as_bytes());
+    let places: Vec<(usize, usize)> = found.iter().map(|(l, c, _)| (*l, *c)).collect();
+    assert_eq!(
+        places,
+        [at(&english, "“她"), at(&english, "\"量布尺")],
+        "{found:#?}"
+    );
+}

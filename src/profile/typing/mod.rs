@@ -85,7 +85,7 @@ impl Scanner<'_> {
                 '/' if self.at(i + 1) == Some('/') => self.skip_line(i),
                 '/' if self.at(i + 1) == Some('*') => self.skip_block(i),
                 '"' => self.string(i, key.as_ref().map(|k| k.0.as_str())),
-                '“' | '”' | '＂' => self.chinese_quotes(i),
+                '“' | '”' | '＂' => self.chinese_quotes(i, key.as_ref().map(|k| k.0.as_str())),
                 c if c.is_alphabetic() || c == '_' => {
                     let end = self.word_end(i);
                     match self.next_non_space(end).map(|j| self.chars[j]) {
@@ -279,20 +279,7 @@ impl Scanner<'_> {
                     return i + 1;
                 }
                 '"' => {
-                    // A quote followed by more text (not by , ) ] or the
-                    // line's end) was meant inside the text.
-                    let next = self.next_non_space(i + 1).map(|j| self.chars[j]);
-                    // A quote followed by Chinese punctuation ends the text
-                    // only when no other quote follows on the line.
-                    let ascii_end =
-                        matches!(next, None | Some(',' | ')' | ']' | ':' | '\n' | '\r' | '/'));
-                    let chinese_end = matches!(next, Some('，' | '）' | '：' | '】' | '］'))
-                        && !self.chars[i + 1..]
-                            .iter()
-                            .take_while(|&&d| d != '\n')
-                            .any(|&d| d == '"');
-                    let ends = ascii_end || chinese_end;
-                    if ends {
+                    if self.quote_ends_text(i) {
                         return i + 1;
                     }
                     self.error_once(
@@ -315,12 +302,90 @@ impl Scanner<'_> {
         i
     }
 
+    /// Whether the English quote at `i`, inside a text, ends it: a quote
+    /// followed by more text (not by , ) ] or the line's end) was meant
+    /// inside the text.
+    fn quote_ends_text(&self, i: usize) -> bool {
+        let next = self.next_non_space(i + 1).map(|j| self.chars[j]);
+        let ascii_end = matches!(next, None | Some(',' | ')' | ']' | ':' | '\n' | '\r' | '/'));
+        // A quote followed by Chinese punctuation ends the text when no
+        // other quote follows on the line, or when the file's own syntax
+        // follows the punctuation (`"孙秀贞"，en: "…"`): the punctuation is
+        // the mistake, told on its own.
+        let chinese_end = matches!(next, Some('，' | '）' | '：' | '】' | '］'))
+            && !self.chars[i + 1..]
+                .iter()
+                .take_while(|&&d| d != '\n')
+                .any(|&d| d == '"');
+        ascii_end || chinese_end || self.closes_text(i + 1)
+    }
+
+    /// Whether what follows a quote that ends at `i` is the file's own
+    /// syntax after a text, full-width punctuation typed for it included:
+    /// the line's end, `)`, `]`, or a comma (semicolon, colon, full stop)
+    /// followed by the line's end, a closing bracket or a `key:`. (Not `）`:
+    /// a text may hold （俗称“量布尺”）.)
+    fn closes_text(&self, i: usize) -> bool {
+        let Some(j) = self.next_non_space(i) else {
+            return true;
+        };
+        match self.chars[j] {
+            '\n' | '\r' | ')' | ']' => true,
+            '/' => self.at(j + 1) == Some('/'),
+            ',' | '，' | ';' | '；' | '：' | '。' => self.syntax_follows(j + 1),
+            _ => false,
+        }
+    }
+
+    /// Whether the file's own syntax follows a separator that ends at `i`:
+    /// nothing, the line's end, a closing bracket, a comment or a `key:`
+    /// (an ASCII name: a text's words are not taken for one).
+    fn syntax_follows(&self, i: usize) -> bool {
+        let Some(k) = self.next_non_space(i) else {
+            return true;
+        };
+        match self.chars[k] {
+            '\n' | '\r' | ')' | '）' | ']' | '】' | '/' => true,
+            _ => {
+                let end = self.word_end(k);
+                end > k
+                    && self.chars[k..end].iter().all(char::is_ascii)
+                    && self
+                        .next_non_space(end)
+                        .is_some_and(|m| matches!(self.chars[m], ':' | '：'))
+            }
+        }
+    }
+
     /// A text between Chinese quotes “…” where the file needs "…".
-    fn chinese_quotes(&mut self, open: usize) -> usize {
-        // Closed by a Chinese quote, or by an English one (mixed quotes).
-        let close = (open + 1..self.chars.len())
-            .find(|&j| matches!(self.chars[j], '”' | '“' | '＂' | '"' | '\n'))
-            .filter(|&j| self.chars[j] != '\n');
+    fn chinese_quotes(&mut self, open: usize, key: Option<&str>) -> usize {
+        // Closed by the quote after which the file goes on, whatever quotes
+        // the text holds (“她定下“煮、晾”四道工序”，en: …): the text inside
+        // is read as a text, the quotes around it are the mistake.
+        let line_end = self.skip_line(open);
+        let quote = |c: char| matches!(c, '”' | '“' | '＂' | '"');
+        if let Some(close) =
+            (open + 1..line_end).find(|&j| quote(self.chars[j]) && self.closes_text(j + 1))
+        {
+            self.wrong_quotes(open);
+            self.repair(close, '"');
+            return self.string(open, key).max(close + 1);
+        }
+        // Else closed by a Chinese quote, or by an English one (mixed quotes).
+        let close = (open + 1..line_end).find(|&j| quote(self.chars[j]));
+        self.wrong_quotes(open);
+        match close {
+            Some(j) => {
+                self.repair(j, '"');
+                j + 1
+            }
+            None => open + 1,
+        }
+    }
+
+    /// The text opened at `open` is between Chinese quotes: told there, and
+    /// opened with an English one in the repaired copy.
+    fn wrong_quotes(&mut self, open: usize) {
         self.error(
             open,
             "文字两边用了中文引号“”".to_owned(),
@@ -331,35 +396,18 @@ impl Scanner<'_> {
             ),
         );
         self.repair(open, '"');
-        match close {
-            Some(j) => {
-                self.repair(j, '"');
-                j + 1
-            }
-            None => open + 1,
-        }
     }
 
     /// Whether what follows `i` reads as the file's own syntax after a
-    /// text (`)`, or `,` then the line's end, `)` or a `key:`), not as more
-    /// of the text ("He said “yes”, then left").
+    /// text (`)`, or `,` (`，` `；`) then the line's end, `)` or a `key:`),
+    /// not as more of the text ("He said “yes”, then left").
     fn file_goes_on(&self, i: usize) -> bool {
         let Some(j) = self.next_non_space(i) else {
             return false;
         };
         match self.chars[j] {
             ')' => true,
-            ',' => match self.next_non_space(j + 1) {
-                None => true,
-                Some(k) if matches!(self.chars[k], '\n' | '\r' | ')' | '/') => true,
-                Some(k) => {
-                    let end = self.word_end(k);
-                    end > k
-                        && self
-                            .next_non_space(end)
-                            .is_some_and(|m| self.chars[m] == ':')
-                }
-            },
+            ',' | '，' | '；' => self.syntax_follows(j + 1),
             _ => false,
         }
     }
