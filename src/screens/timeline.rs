@@ -20,6 +20,9 @@ const MARKER_H: f32 = 176.0;
 /// decade's name.
 const AXIS_H: f32 = 80.0;
 const BAND_TOP: f32 = 64.0;
+/// The axis line's depth into its band, and the gap from it to the people.
+const AXIS_INTO_BAND: f32 = 10.0;
+const ABOVE_AXIS: f32 = 24.0;
 /// The width of a year with no one in it.
 const EMPTY_YEAR_W: f32 = 44.0;
 /// Room before the first year and after the last.
@@ -64,7 +67,9 @@ fn axis<'a>(m: &'a ViewModel, height: f32) -> Axis<'a> {
         .copied()
         .unwrap_or(1)
         .max(1);
-    let stack_h = height - AXIS_H - BAND_TOP;
+    // What is left under the decade's name, less the gap over the axis
+    // (which is drawn a little into its band).
+    let stack_h = height - AXIS_H - BAND_TOP - (ABOVE_AXIS - AXIS_INTO_BAND);
     let scale = (stack_h / (busy as f32 * MARKER_H)).clamp(1.0, MAX_SCALE);
     let (lane_w, marker, marker_h) = (LANE_W * scale, MARKER * scale, MARKER_H * scale);
     let rows = ((stack_h / marker_h).floor() as usize).max(1);
@@ -123,7 +128,7 @@ pub fn view(ui: &mut Ui, m: &ViewModel, _: &mut ScreenUi) -> Option<Action> {
             ui.set_min_width(total_w);
             let origin = ui.max_rect().min + vec2(LEAD_IN, 0.0);
             decade_bands(ui, m, &axis, origin, area.height(), viewport);
-            let axis_y = origin.y + area.height() - AXIS_H + 10.0;
+            let axis_y = origin.y + area.height() - AXIS_H + AXIS_INTO_BAND;
             ui.painter().hline(
                 origin.x..=origin.x + axis.width,
                 axis_y,
@@ -231,7 +236,7 @@ fn people_of_year(
             continue;
         }
         let center_x = origin_x + lane_x;
-        let top = axis_y - 24.0 - axis.marker_h * (row as f32 + 1.0);
+        let top = axis_y - ABOVE_AXIS - axis.marker_h * (row as f32 + 1.0);
         let person = &m.library.people[i];
         if person_cell(ui, m, axis, person, center_x, top).clicked() {
             action = Some(Action::Open(person.slug.clone()));

@@ -851,3 +851,52 @@ fn years_of_life_take_each_languages_dash() {
     assert_eq!(years_of_life(Lang::Zh, 1950, None), "1950年生");
     assert_eq!(years_of_life(Lang::En, 1950, None), "born 1950");
 }
+
+/// A busy year's people stack up to the decade's name and no further: a
+/// trial found the top one under “1950年代” on a landscape screen.
+#[test]
+fn the_timeline_stacks_people_below_the_decades_name() {
+    // Three people a year: they are drawn as large as lets three stand in
+    // a year, up to the decade's name.
+    let people = (0..12)
+        .map(|n| {
+            let year = 1951 + n / 3;
+            let honors = [(year, HonorLevel::National)];
+            person(&format!("p{n}"), "P", Sector::Commerce, &honors)
+        })
+        .collect::<Vec<_>>();
+    let library = Library::build(
+        std::path::Path::new("profiles"),
+        Arc::new(Exhibition::default()),
+        people,
+    );
+    for size in [LANDSCAPE, PORTRAIT] {
+        let visit = Visit {
+            lang: Lang::Zh,
+            order: library.filtered(Filter::default()),
+            ..Default::default()
+        };
+        let h = show_over(library.clone(), View::Timeline, visit, size, None);
+        let heading = h
+            .output()
+            .shapes
+            .iter()
+            .find_map(|c| match &c.shape {
+                egui::Shape::Text(t) if t.galley.job.text == "1950年代" => {
+                    Some(t.visual_bounding_rect())
+                }
+                _ => None,
+            })
+            .expect("the decade's name");
+        for n in 0..12 {
+            let Some(cell) = h.query_by_label(&format!("人p{n}")).map(|c| c.rect()) else {
+                continue; // beyond the screen's right edge
+            };
+            eprintln!("DBG {size:?} {heading:?} p{n} {cell:?}");
+            assert!(
+                !cell.intersects(heading),
+                "{size:?}: p{n} at {cell:?} is under the decade's name at {heading:?}"
+            );
+        }
+    }
+}
