@@ -14,13 +14,20 @@ pub const NO_LINE_START: &str = "，。、；：？！）」』》】〕〉”�
 /// Marks that may not end a line: opening brackets and quotes.
 pub const NO_LINE_END: &str = "“‘（「『《【〔〈([{";
 
+/// Units a number keeps on its line (1950年, 3月, 80岁, 10万): “…1950” at a
+/// line's end and “年…” at the next one's start read badly.
+const UNIT_AFTER_NUMBER: &str = "年月日号岁万亿";
+
 /// Where a line may end before byte `at` of `text` (a new line starting at
-/// `at`), by 禁则.
+/// `at`), by 禁则, and never between a number and its unit.
 fn allowed_by_kinsoku(text: &str, at: usize) -> bool {
     let next = text[at..].chars().next();
     let prev = text[..at].trim_end().chars().next_back();
+    let number_and_unit = prev.is_some_and(|c| c.is_ascii_digit())
+        && next.is_some_and(|c| UNIT_AFTER_NUMBER.contains(c));
     !next.is_some_and(|c| NO_LINE_START.contains(c))
         && !prev.is_some_and(|c| NO_LINE_END.contains(c))
+        && !number_and_unit
 }
 
 /// Breaks `text` into lines no wider than `max_width`, measuring each

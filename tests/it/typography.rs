@@ -103,3 +103,16 @@ fn egui_alone_would_start_a_line_with_a_comma() {
         "egui now keeps the comma: {rows:?}"
     );
 }
+
+/// A number keeps its unit on its line: a trial found “…；1950” ending one
+/// line of a story and “年…” starting the next.
+#[test]
+fn a_year_is_never_parted_from_its_nian() {
+    // Every character one unit wide: the edge falls between 1950 and 年.
+    let text = "工人工人工人1950年进厂当学徒";
+    let lines = break_lines(text, 10.0, |_| 1.0);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[1].starts_with("1950年"), "{lines:?}");
+    // And where the whole line holds the year, nothing moves.
+    assert_eq!(break_lines(text, 11.0, |_| 1.0)[0], "工人工人工人1950年");
+}
