@@ -27,8 +27,10 @@ const MARGIN_WIDE: f32 = 48.0;
 /// The left column's share of a landscape page, and its widest.
 const COLUMN_SHARE: f32 = 0.36;
 const COLUMN_MAX: f32 = 700.0;
-/// The portrait's share of a portrait page, above the text.
+/// The portrait's share of a portrait page, above the text; in large text
+/// less, so that the story's window is not a mere third of the screen.
 const PORTRAIT_SHARE: f32 = 0.42;
+const PORTRAIT_SHARE_LARGE: f32 = 0.30;
 /// The widest a media thumbnail is drawn, and the room between two.
 const THUMB_MAX_W: f32 = 200.0;
 const THUMB_GAP: f32 = 16.0;
@@ -48,13 +50,13 @@ struct Page {
 /// Landscape: the portrait and thumbnails in a column at the left, the
 /// text at the right. Portrait: top to bottom, the portrait, the text, then
 /// the thumbnails just above the bar, where a seated visitor reaches them.
-fn page(body: Rect, thumbs_h: f32) -> Page {
+fn page(body: Rect, thumbs_h: f32, share: f32) -> Page {
     let (column, text, strip) = if body.height() > body.width() {
         let strip = Rect::from_min_max(
             pos2(body.left() + MARGIN, body.bottom() - thumbs_h),
             pos2(body.right() - MARGIN, body.bottom()),
         );
-        let split = body.top() + (body.height() - thumbs_h) * PORTRAIT_SHARE;
+        let split = body.top() + (body.height() - thumbs_h) * share;
         (
             Rect::from_min_max(
                 body.min + vec2(MARGIN, 24.0),
@@ -99,10 +101,10 @@ fn page(body: Rect, thumbs_h: f32) -> Page {
 /// `screen_h` high (the portrait and the pictures where a visitor sees
 /// them), the text running on to the foot of the whole page, where a
 /// portrait screen's pictures then stand, above the bar.
-fn whole_page(all: Rect, body: Rect, screen_h: f32, thumbs_h: f32) -> Page {
+fn whole_page(all: Rect, body: Rect, screen_h: f32, thumbs_h: f32, share: f32) -> Page {
     let bar_h = all.height() - body.height();
     let screen = Rect::from_min_size(body.min, vec2(body.width(), screen_h - bar_h));
-    let mut at = page(screen, thumbs_h);
+    let mut at = page(screen, thumbs_h, share);
     let below = body.bottom() - screen.bottom();
     if screen.height() > screen.width() {
         at.strip = at.strip.translate(vec2(0.0, below));
@@ -122,9 +124,14 @@ pub fn view(ui: &mut Ui, m: &ViewModel, _: &mut ScreenUi) -> Option<Action> {
     } else {
         THUMBS_H
     };
+    let share = if m.visit.large_text {
+        PORTRAIT_SHARE_LARGE
+    } else {
+        PORTRAIT_SHARE
+    };
     let at = match m.whole_page {
-        Some(screen_h) => whole_page(ui.max_rect(), body, screen_h, thumbs_h),
-        None => page(body, thumbs_h),
+        Some(screen_h) => whole_page(ui.max_rect(), body, screen_h, thumbs_h, share),
+        None => page(body, thumbs_h, share),
     };
     framed_portrait(ui, m, person, at.portrait);
     if let Some(i) = media_strip(ui, m, person, at.strip) {

@@ -900,3 +900,28 @@ fn the_timeline_stacks_people_below_the_decades_name() {
         }
     }
 }
+
+/// In large text on a portrait screen the portrait above the story takes
+/// less of the page, and the story's window grows from 36% of the screen
+/// to 44% (a trial found it a third of the screen high, eight lines).
+#[test]
+fn large_text_gives_the_story_more_of_a_portrait_screen() {
+    let mut v = visit(Lang::Zh, Some("li"));
+    v.large_text = true;
+    let h = show_at(View::Detail, v, PORTRAIT);
+    let text = h
+        .output()
+        .shapes
+        .iter()
+        .find_map(|c| match &c.shape {
+            egui::Shape::Text(t) if t.galley.job.text == "人li" => Some(c.clip_rect),
+            _ => None,
+        })
+        .expect("the name, atop the text");
+    let screen_h = PORTRAIT.y / kiosk::theme::LARGE_TEXT_ZOOM;
+    assert!(
+        text.height() >= 0.42 * screen_h,
+        "the text's window is {} of {screen_h}",
+        text.height()
+    );
+}
