@@ -154,6 +154,9 @@ pub enum Presence {
 pub struct ScreenUi {
     /// Gallery: a decade to scroll to smoothly, consumed by the view.
     pub jump_to: Option<i32>,
+    /// Gallery: a card to bring into view (its place in the order), as when
+    /// a visitor comes back from the person's page; consumed by the view.
+    pub show_card: Option<usize>,
     /// Gallery: the decade at the top of the grid, as last drawn.
     pub decade_in_view: Option<i32>,
     /// Viewer: zoom and pan, reset for every picture.
@@ -318,7 +321,15 @@ fn apply(
             }
         }
         Action::Back => match screen {
-            Screen::Detail => next.set(visit.back_to.screen()),
+            Screen::Detail => {
+                // Back where the visitor was: at the card of the person they
+                // leave (they may have stepped on, or changed the text size).
+                let to = visit.back_to.screen();
+                if to == Screen::Gallery {
+                    ui.show_card = visit.position(library).map(|(at, _)| at - 1);
+                }
+                next.set(to);
+            }
             Screen::Viewer => next.set(Screen::Detail),
             Screen::Timeline | Screen::Search => next.set(Screen::Gallery),
             Screen::Gallery | Screen::Attract => {}

@@ -175,6 +175,8 @@ fn grid(ui: &mut Ui, m: &ViewModel, rect: Rect, state: &mut ScreenUi) -> Option<
         }
         if let Some(target) = state.jump_to.take() {
             jump(ui, &lay, origin, viewport.height(), target);
+        } else if let Some(k) = state.show_card.take() {
+            bring_into_view(ui, &lay, origin, viewport, k);
         }
     });
     action
@@ -214,6 +216,25 @@ fn jump(ui: &Ui, lay: &Layout, origin: egui::Pos2, view_h: f32, decade: i32) {
             rect,
             Some(egui::Align::TOP),
             egui::style::ScrollAnimation::duration(JUMP_SECS),
+        );
+    }
+}
+
+/// Scrolls, at once, so that the row holding the `k`th card is in view,
+/// unless it already is.
+fn bring_into_view(ui: &Ui, lay: &Layout, origin: egui::Pos2, viewport: Rect, k: usize) {
+    let row = lay.rows.iter().find_map(|(y, h, r)| match r {
+        Row::Cards { from, to, .. } if (*from..*to).contains(&k) => Some((*y, *h)),
+        _ => None,
+    });
+    if let Some((y, h)) = row
+        && !(viewport.top() <= y && y + h <= viewport.bottom())
+    {
+        let rect = Rect::from_min_size(origin + vec2(0.0, y), vec2(10.0, h));
+        ui.scroll_to_rect_animation(
+            rect,
+            Some(egui::Align::Center),
+            egui::style::ScrollAnimation::none(),
         );
     }
 }

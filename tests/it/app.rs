@@ -185,3 +185,26 @@ fn find_a_person_on_the_keyboard_and_come_back_to_the_search() {
     assert_eq!(kiosk.screen(), Screen::Attract);
     assert_eq!(kiosk.visit().search, "");
 }
+
+/// Back from a person's page comes back to that person's card, even after
+/// stepping on to people far down the gallery (a trial came back to the top
+/// of the decade, the card out of sight).
+#[test]
+fn back_from_a_person_comes_back_to_their_card() {
+    let mut kiosk = Kiosk::new(&crate::support::shipped_profiles());
+    kiosk.wake();
+    let first = kiosk.first_card();
+    kiosk.tap_on(&first);
+    for _ in 0..20 {
+        kiosk.tap_on("下一位");
+    }
+    let slug = kiosk.visit().person.clone().expect("a person open");
+    let name = kiosk.library().get(&slug).unwrap().profile.name.zh.clone();
+    kiosk.tap_on("返回");
+    kiosk.frames(3);
+    assert_eq!(kiosk.screen(), Screen::Gallery);
+    assert!(
+        kiosk.find(&name).is_some(),
+        "{name}'s card is not in sight after coming back"
+    );
+}
