@@ -44,6 +44,7 @@ pub fn break_lines(
     let mut line = String::new();
     let mut line_w = 0.0;
     let mut start = 0;
+    let mut paragraph = 0;
     for (end, opportunity) in linebreaks(text) {
         // The segment runs to the next place a line may end; a 禁则 mark
         // glues it to the next one (the loop carries `start` over).
@@ -81,6 +82,10 @@ pub fn break_lines(
         if mandatory {
             lines.push(std::mem::take(&mut line).trim_end().to_owned());
             line_w = 0.0;
+            if let [.., before, last] = &mut lines[paragraph..] {
+                no_lone_character(before, last);
+            }
+            paragraph = lines.len();
         }
     }
     // `linebreaks` always ends with a mandatory break at the end of the text,
@@ -89,6 +94,26 @@ pub fn break_lines(
         lines.push(String::new());
     }
     lines
+}
+
+/// A paragraph does not end on a line of one character (孤字, “位。”): the
+/// line before gives it its last character, where the rules allow.
+fn no_lone_character(before: &mut String, last: &mut String) {
+    let is_han = |c: char| matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}');
+    let mut body = last.chars().filter(|&c| !NO_LINE_START.contains(c));
+    let lone = matches!((body.next(), body.next()), (Some(c), None) if is_han(c));
+    let Some(moved) = before.chars().next_back() else {
+        return;
+    };
+    let rest = &before[..before.len() - moved.len_utf8()];
+    let ends = rest.chars().next_back();
+    let allowed = is_han(moved)
+        && ends.is_some_and(|e| !NO_LINE_END.contains(e) && !e.is_whitespace())
+        && !(ends.is_some_and(|e| e.is_ascii_digit()) && UNIT_AFTER_NUMBER.contains(moved));
+    if lone && allowed {
+        before.pop();
+        last.insert(0, moved);
+    }
 }
 
 /// Breaks a word that does not fit on a line by characters, moving a break

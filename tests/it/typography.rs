@@ -116,3 +116,23 @@ fn a_year_is_never_parted_from_its_nian() {
     // And where the whole line holds the year, nothing moves.
     assert_eq!(break_lines(text, 11.0, |_| 1.0)[0], "工人工人工人1950年");
 }
+
+/// A paragraph never ends on a line of one character (孤字): a trial found
+/// “…好几十 / 位。” in a story and “…西单门市 / 部” on a card.
+#[test]
+fn a_paragraph_never_ends_on_one_character() {
+    let lines = break_lines("工人工人工人工人工人位。", 10.0, |_| 1.0);
+    assert_eq!(lines, ["工人工人工人工人工", "人位。"]);
+    let lines = break_lines("北京市百货公司西单门市部", 11.0, |_| 1.0);
+    assert_eq!(lines, ["北京市百货公司西单门", "市部"]);
+    // Each paragraph on its own, and never at the cost of the rules: no
+    // line may then end with an opening bracket, nor a year lose its 年.
+    let lines = break_lines("工人工人工人工人工人位。\n工人", 10.0, |_| {
+        1.0
+    });
+    assert_eq!(lines, ["工人工人工人工人工", "人位。", "工人"]);
+    let lines = break_lines("工人工人工人工人（人位。", 10.0, |_| 1.0);
+    assert_eq!(lines, ["工人工人工人工人（人", "位。"]);
+    let lines = break_lines("工人工人工人工人1950年", 10.0, |_| 1.0);
+    assert_eq!(lines, ["工人工人工人工人", "1950年"]);
+}
