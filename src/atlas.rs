@@ -171,14 +171,11 @@ fn write_patches(
     if let Ok(arriving) = patches.arriving.lock() {
         patches.waiting.extend(arriving.try_iter());
     }
-    let mut still_waiting = Vec::new();
-    for mut patch in patches.waiting.drain(..) {
+    // Written patches leave the queue; those still waiting keep their order.
+    patches.waiting.retain_mut(|patch| {
         let Some(gpu) = gpu_images.get(patch.image) else {
             patch.waited += 1;
-            if patch.waited < GIVE_UP_AFTER {
-                still_waiting.push(patch);
-            }
-            continue;
+            return patch.waited < GIVE_UP_AFTER;
         };
         let [x, y] = patch.pos;
         let [width, height] = patch.size;
@@ -198,8 +195,8 @@ fn write_patches(
                 depth_or_array_layers: 1,
             },
         );
-    }
-    patches.waiting = still_waiting;
+        false
+    });
 }
 
 /// Starts egui's glyph atlas afresh: the next frame draws the glyphs it

@@ -105,11 +105,9 @@ fn no_lone_character(before: &mut String, last: &mut String) {
     let Some(moved) = before.chars().next_back() else {
         return;
     };
-    let rest = &before[..before.len() - moved.len_utf8()];
-    let ends = rest.chars().next_back();
-    let allowed = is_han(moved)
-        && ends.is_some_and(|e| !NO_LINE_END.contains(e) && !e.is_whitespace())
-        && !(ends.is_some_and(|e| e.is_ascii_digit()) && UNIT_AFTER_NUMBER.contains(moved));
+    // The new break, before the moved character, by the same rules.
+    let at = before.len() - moved.len_utf8();
+    let allowed = is_han(moved) && at > 0 && allowed_by_kinsoku(before, at);
     if lone && allowed {
         before.pop();
         last.insert(0, moved);

@@ -44,6 +44,12 @@ impl ProfilesRoot {
         self.0.join(slug).join("profile.ron").display().to_string()
     }
 
+    /// A person's folder, as the curator report names it (problems with the
+    /// folder rather than with its profile).
+    pub fn folder_display(&self, slug: &str) -> String {
+        format!("{}/", self.0.join(slug).display())
+    }
+
     /// `exhibition.ron`, as the curator report names it.
     pub fn exhibition_display(&self) -> String {
         self.0.join(EXHIBITION_FILE).display().to_string()

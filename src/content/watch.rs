@@ -319,9 +319,7 @@ pub(super) fn take_settled_changes(
         match (present, handles.people.contains_key(&slug)) {
             (true, false) => {
                 info!("curator: new person {slug}");
-                report
-                    .by_file
-                    .remove(&format!("{}/", root.0.join(&slug).display()));
+                report.by_file.remove(&root.folder_display(&slug));
                 handles.load(&server, slug);
             }
             (false, true) => {
@@ -343,9 +341,7 @@ pub(super) fn take_settled_changes(
             // missing-file warning may no longer hold): validate it again.
             (true, true) => {
                 // Named profile.ron again, if it had not been.
-                report
-                    .by_file
-                    .remove(&format!("{}/", root.0.join(&slug).display()));
+                report.by_file.remove(&root.folder_display(&slug));
                 if !other_file {
                     info!("curator: {slug} saved");
                 }
@@ -354,7 +350,7 @@ pub(super) fn take_settled_changes(
             // Not a person (yet): say why, if it looks meant to be one
             // (a profile.ron.txt, pictures without a profile…).
             (false, false) => {
-                let folder = format!("{}/", root.0.join(&slug).display());
+                let folder = root.folder_display(&slug);
                 match folder_problem(&root.0, &slug) {
                     Some(problem) => {
                         warn!("curator: {problem}");

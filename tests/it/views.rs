@@ -163,6 +163,16 @@ fn show_over(
     harness
 }
 
+/// A finger lands on (`down`) or leaves the screen at `at`.
+fn finger(harness: &mut Harness<'static, Option<Action>>, at: egui::Pos2, down: bool) {
+    harness.event(egui::Event::PointerButton {
+        pos: at,
+        button: egui::PointerButton::Primary,
+        pressed: down,
+        modifiers: egui::Modifiers::default(),
+    });
+}
+
 /// Taps the target with this name as a finger does (down in one frame, up
 /// in a later one) and returns what the view asked for.
 fn tap(harness: &mut Harness<'static, Option<Action>>, name: &str) -> Option<Action> {
@@ -174,12 +184,7 @@ fn tap(harness: &mut Harness<'static, Option<Action>>, name: &str) -> Option<Act
 fn press(harness: &mut Harness<'static, Option<Action>>, name: &str, secs: f32) -> Option<Action> {
     let at = harness.get_by_label(name).rect().center();
     harness.event(egui::Event::PointerMoved(at));
-    harness.event(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: egui::Modifiers::default(),
-    });
+    finger(harness, at, true);
     harness.run_steps(2);
     // A still finger: frames pass (egui's clock advances a quarter second
     // with each of the harness's steps).
@@ -187,12 +192,7 @@ fn press(harness: &mut Harness<'static, Option<Action>>, name: &str, secs: f32) 
     for _ in 0..steps {
         harness.step();
     }
-    harness.event(egui::Event::PointerButton {
-        pos: at,
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: egui::Modifiers::default(),
-    });
+    finger(harness, at, false);
     harness.run_steps(2);
     harness.state_mut().take()
 }
@@ -277,12 +277,7 @@ fn a_finger_drags_the_decade_rail_to_the_2020s_and_it_stays() {
     // A slow drag up from the rail's 1970s row, as a finger moves.
     let from = h.get_by_label("1970年代").rect().center();
     h.event(egui::Event::PointerMoved(from));
-    h.event(egui::Event::PointerButton {
-        pos: from,
-        button: egui::PointerButton::Primary,
-        pressed: true,
-        modifiers: egui::Modifiers::default(),
-    });
+    finger(&mut h, from, true);
     h.run_steps(2);
     for step in 1..=12 {
         h.event(egui::Event::PointerMoved(
@@ -290,12 +285,7 @@ fn a_finger_drags_the_decade_rail_to_the_2020s_and_it_stays() {
         ));
         h.step();
     }
-    h.event(egui::Event::PointerButton {
-        pos: from - egui::vec2(0.0, 300.0),
-        button: egui::PointerButton::Primary,
-        pressed: false,
-        modifiers: egui::Modifiers::default(),
-    });
+    finger(&mut h, from - egui::vec2(0.0, 300.0), false);
     h.run_steps(8);
     let row = last(&h);
     assert!(
@@ -462,12 +452,7 @@ fn a_pressed_target_shows_it_in_the_frame_the_finger_lands() {
         let at = egui::pos2(rect.left() + 6.0, rect.center().y);
         let at_rest = fill_at(&h, at).unwrap_or(kiosk::theme::PAPER);
         h.event(egui::Event::PointerMoved(at));
-        h.event(egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Primary,
-            pressed: true,
-            modifiers: egui::Modifiers::default(),
-        });
+        finger(&mut h, at, true);
         h.step();
         let pressed = fill_at(&h, at).unwrap_or(kiosk::theme::PAPER);
         let change = kiosk::theme::contrast(at_rest, pressed);
